@@ -1,0 +1,84 @@
+"""The light markup scene bodies are stored in: *italic* and **bold**."""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+# Bold before italic so that ** is never read as two italics. Emphasis does not cross a blank
+# line and does not start or end with a space, as in Markdown.
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
+_ITALIC = re.compile(r"(?<!\*)\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)", re.DOTALL)
+
+
+class Emphasis(enum.StrEnum):
+    ITALIC = "italic"
+    BOLD = "bold"
+
+
+class MarkupStyle(enum.StrEnum):
+    """How emphasis appears in a plain-text export."""
+
+    KEEP = "keep"  # *italic* and **bold** as written
+    UNDERSCORE = "underscore"  # _italic_ and _bold_, the manuscript convention for emphasis
+    STRIP = "strip"  # the words only
+
+
+@dataclass(frozen=True)
+class EmphasisSpan:
+    """One emphasised run: [start, end) covers the markers; the text is inside them."""
+
+    start: int
+    end: int
+    kind: Emphasis
+
+    @property
+    def marker_length(self) -> int:
+        return 2 if self.kind is Emphasis.BOLD else 1
+
+
+def _no_blank_line(match: re.Match[str]) -> bool:
+    return "\n\n" not in match.group(1)
+
+
+def emphasis_spans(text: str) -> list[EmphasisSpan]:
+    """Every emphasised run in text, in order of position."""
+    spans: list[EmphasisSpan] = []
+    taken: list[tuple[int, int]] = []
+    for m in _BOLD.finditer(text):
+        if _no_blank_line(m):
+            spans.append(EmphasisSpan(m.start(), m.end(), Emphasis.BOLD))
+            taken.append((m.start(), m.end()))
+    for m in _ITALIC.finditer(text):
+        if not _no_blank_line(m):
+            continue
+        if any(s <= m.start() < e and not (s < m.start() and m.end() <= e) for s, e in taken):
+            continue
+        spans.append(EmphasisSpan(m.start(), m.end(), Emphasis.ITALIC))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def render(text: str, style: MarkupStyle) -> str:
+    """text with its emphasis shown in style."""
+    if style is MarkupStyle.KEEP or "*" not in text:
+        return text
+    out: list[str] = []
+    position = 0
+    # Innermost first would need a tree; writers rarely nest, so a flat pass over spans that do
+    # not overlap, with nested markers treated by the same rule recursively, is enough.
+    for span in emphasis_spans(text):
+        if span.start < position:
+            continue
+        out.append(text[position : span.start])
+        inner = text[span.start + span.marker_length : span.end - span.marker_length]
+        inner = render(inner, style)
+        out.append(f"_{inner}_" if style is MarkupStyle.UNDERSCORE else inner)
+        position = span.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def strip(text: str) -> str:
+    return render(text, MarkupStyle.STRIP)

@@ -1,0 +1,61 @@
+"""An open project: the database and the services over it, for the CLI and the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+from studio.core.domain import Stats
+from studio.services.bible import BibleService
+from studio.services.events import EventService
+from studio.services.manuscript import ManuscriptService
+from studio.services.stats import project_stats
+from studio.storage.database import ProjectDatabase, create_database, open_database
+
+
+class Project:
+    """One open project. Close it (or use it in a with block) to release its lock."""
+
+    def __init__(self, database: ProjectDatabase) -> None:
+        self.database = database
+        self.manuscript = ManuscriptService(database)
+        self.bible = BibleService(database)
+        self.events = EventService(database)
+
+    @property
+    def path(self) -> Path:
+        return self.database.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.database.read_only
+
+    @property
+    def backup_made(self) -> Path | None:
+        """Where the original was copied when opening upgraded an older file."""
+        return self.database.backup_made
+
+    def stats(self) -> Stats:
+        return project_stats(self.database)
+
+    def close(self) -> None:
+        self.database.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def create_project(path: Path, *, title: str, author: str = "", language: str = "en_US") -> Project:
+    return Project(create_database(Path(path), title=title, author=author, language=language))
+
+
+def open_project(path: Path, *, read_only: bool = False) -> Project:
+    return Project(open_database(Path(path), read_only=read_only))

@@ -1,0 +1,234 @@
+"""Opening a project file: checked before anything is written, locked, upgraded when older.
+
+One project is one SQLite file. Connections have foreign keys on, the WAL journal and
+synchronous=FULL, so a commit that has returned survives a crash or a power cut.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from studio.core.errors import (
+    DamagedProjectError,
+    NewerVersionError,
+    NotAProjectError,
+    NotSQLiteError,
+    ProjectExistsError,
+    ProjectFileError,
+    ProjectNotFoundError,
+    ReadOnlyProjectError,
+)
+from studio.storage import schema
+from studio.storage.lock import ProjectLock
+from studio.storage.models import ProjectRow
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+PROJECT_SUFFIX = ".safehouse"
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def inspect_project_file(path: Path) -> str:
+    """The schema revision of the project at path, reading only; a typed error otherwise."""
+    if not path.exists():
+        raise ProjectNotFoundError(
+            f"No project at {path}: check the path, or create one with `studio new`."
+        )
+    if not path.is_file():
+        raise NotAProjectError(f"{path} is a folder, not a Safehouse project file.")
+    with open(path, "rb") as handle:
+        header = handle.read(len(SQLITE_MAGIC))
+    if header != SQLITE_MAGIC:
+        raise NotSQLiteError(
+            f"{path} is not a Safehouse project: it is not an SQLite database file."
+        )
+    try:
+        connection = _read_only_connection(path)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+            if not {"alembic_version", "project"} <= tables:
+                raise NotAProjectError(
+                    f"{path} is an SQLite database but not a Safehouse project; "
+                    "open a .safehouse file."
+                )
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            check = connection.execute("PRAGMA quick_check").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise DamagedProjectError(
+            f"{path} is damaged ({error}); nothing was written to it. "
+            "Restore it from a backup or a bundle export."
+        ) from error
+    if check is None or check[0] != "ok":
+        raise DamagedProjectError(
+            f"{path} is damaged ({check[0] if check else 'no integrity report'}); nothing was "
+            "written to it. Restore it from a backup or a bundle export."
+        )
+    if row is None:
+        raise NotAProjectError(f"{path} has no schema version; it is not a Safehouse project.")
+    return str(row[0])
+
+
+def _configure_connection(read_only: bool) -> Any:
+    def configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    return configure
+
+
+def _engine(path: Path, read_only: bool) -> Engine:
+    if read_only:
+        url = f"sqlite:///file:{path.resolve()}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{path.resolve()}"
+    engine = create_engine(url)
+    event.listen(engine, "connect", _configure_connection(read_only))
+    return engine
+
+
+def backup_path_for(path: Path, revision: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    return path.with_name(f"{path.name}-backup-schema-{revision}-{stamp}")
+
+
+def _copy_aside(path: Path, revision: str) -> Path:
+    """A consistent copy of the project (WAL included) before its schema is changed."""
+    target = backup_path_for(path, revision)
+    source = _read_only_connection(path)
+    destination = sqlite3.connect(target)
+    try:
+        source.backup(destination)
+    finally:
+        destination.close()
+        source.close()
+    return target
+
+
+class ProjectDatabase:
+    """An open project file: its engine, its lock, and sessions for the services."""
+
+    def __init__(self, path: Path, engine: Engine, lock: ProjectLock | None) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.backup_made: Path | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self._lock is None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; nothing it does is committed."""
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A unit of work: committed (durably) when the block ends, rolled back on error."""
+        if self.read_only:
+            raise ReadOnlyProjectError(
+                f"{self.path.name} is open read-only; close it in the other window to edit it."
+            )
+        with self._sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+def open_database(path: Path, *, read_only: bool = False) -> ProjectDatabase:
+    """Open the project at path; raise a typed error, having written nothing, when it cannot."""
+    path = Path(path)
+    lock = None if read_only else ProjectLock(path)
+    revision = inspect_project_file(path)
+    if lock is not None:
+        lock.acquire()
+    try:
+        backup = _bring_up_to_date(path, revision, read_only)
+        database = ProjectDatabase(path, _engine(path, read_only), lock)
+        database.backup_made = backup
+        return database
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+
+
+def _bring_up_to_date(path: Path, revision: str, read_only: bool) -> Path | None:
+    if revision == schema.HEAD_REVISION:
+        return None
+    if revision not in schema.known_revisions():
+        raise NewerVersionError(
+            f"{path} was saved by a newer version of Safehouse (schema {revision}); "
+            "update Safehouse to open it. Nothing was changed."
+        )
+    if read_only:
+        raise ProjectFileError(
+            f"{path} was saved by an older version of Safehouse; open it for writing once "
+            "so that it can be upgraded."
+        )
+    backup = _copy_aside(path, revision)
+    engine = _engine(path, read_only=False)
+    try:
+        with engine.begin() as connection:
+            schema.upgrade(connection)
+    finally:
+        engine.dispose()
+    return backup
+
+
+def create_database(
+    path: Path, *, title: str, author: str = "", language: str = "en_US"
+) -> ProjectDatabase:
+    """A new project file at path, its schema made by the migrations, opened for writing."""
+    path = Path(path)
+    if path.exists():
+        raise ProjectExistsError(f"{path} already exists; choose another file name.")
+    if not path.parent.is_dir():
+        raise ProjectFileError(f"Cannot create {path}: the folder {path.parent} does not exist.")
+    # Built under a temporary name and renamed, so a half-made project never has the real name.
+    partial = path.with_name(f".{path.name}.creating")
+    partial.unlink(missing_ok=True)
+    engine = _engine(partial, read_only=False)
+    try:
+        with engine.begin() as connection:
+            schema.upgrade(connection)
+        with Session(engine) as session, session.begin():
+            session.add(
+                ProjectRow(title=title, author=author, language=language, created_at=_now())
+            )
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except OperationalError as error:
+        raise ProjectFileError(f"Cannot create {path}: {error.orig}") from error
+    finally:
+        engine.dispose()
+    partial.replace(path)
+    return open_database(path)
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
