@@ -1,0 +1,105 @@
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16/32 with BOM, Windows-1252 as a fallback."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from studio.importers.manuscript.errors import ManuscriptImportError
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+# Control characters that never occur in a text file (tab, line feed, form feed, CR excepted).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "a zip archive (a Word .docx file has this form: give it the .docx ending)"),
+    (b"%PDF", "a PDF"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\xd0\xcf\x11\xe0", "an old Word .doc file"),
+)
+_WHAT_TO_DO = (
+    "Save the manuscript as plain text (.txt), Markdown (.md) or Word (.docx) and import that."
+)
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """Text with line endings made "\\n", the encoding's name as shown to people, and notices."""
+
+    text: str
+    encoding: str
+    notices: tuple[str, ...]
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_manuscript(data: bytes, path: Path) -> DecodedText:
+    """Decode a text manuscript, or raise ManuscriptImportError naming path and what to do."""
+    text, encoding, notices = _decode(data, path)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise ManuscriptImportError(
+            f"“{path.name}” is empty: there is no text to import. "
+            "Choose the file that holds your manuscript."
+        )
+    if _looks_binary(text):
+        raise _binary(path, data)
+    return DecodedText(text, encoding, notices)
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), label, ()
+            except UnicodeDecodeError as error:
+                raise _undecodable(path, label, error) from error
+    if b"\x00" in data:
+        raise _binary(path, data)
+    try:
+        return data.decode("utf-8"), "UTF-8", ()
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise _undecodable(path, "UTF-8 or Windows-1252", error) from error
+    notice = (
+        "Read as Windows-1252 (not UTF-8): check accented letters and curly quotes in the preview."
+    )
+    return text, "Windows-1252", (notice,)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    controls = len(_CONTROL.findall(sample))
+    return controls > max(2, len(sample) // 1000)
+
+
+def _binary(path: Path, data: bytes) -> ManuscriptImportError:
+    kind = "a binary file, not text"
+    for signature, name in _SIGNATURES:
+        if data.startswith(signature):
+            kind = f"{name}, not text"
+    return ManuscriptImportError(f"Cannot import “{path.name}”: it is {kind}. {_WHAT_TO_DO}")
+
+
+def _undecodable(path: Path, tried: str, error: UnicodeDecodeError) -> ManuscriptImportError:
+    return ManuscriptImportError(
+        f"Cannot import “{path.name}”: it is not readable as {tried} text "
+        f"(byte {error.start}). Save it again as UTF-8 text in your editor and import that."
+    )

@@ -1,0 +1,87 @@
+"""Project Gutenberg editions: the header (title, author), the licence footer, the credits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_START = re.compile(r"\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+_END = re.compile(r"\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+_FIELD = re.compile(r"(Title|Author):\s*(\S.*?)\s*$")
+_CREDIT = re.compile(r"(?:Produced by|E-?text prepared by|Transcribed (?:from|by))\b", re.I)
+_END_LINE = re.compile(r"End of (?:the )?Project Gutenberg", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class GutenbergFrame:
+    """Where the book's own text is: lines [start, end), minus the lines in skipped."""
+
+    title: str | None
+    author: str | None
+    start: int
+    end: int
+    skipped: frozenset[int]
+
+
+def find_frame(lines: list[str]) -> GutenbergFrame:
+    """The body's line range; the whole text when it is not a Gutenberg edition."""
+    start = _find(lines, _START, 0, len(lines))
+    if start is None:
+        return GutenbergFrame(None, None, 0, len(lines), frozenset())
+    end = _find(lines, _END, start + 1, len(lines))
+    body_end = len(lines) if end is None else end
+    fields = _header_fields(lines[:start])
+    skipped = _credit_lines(lines, start + 1, body_end) | _end_line(lines, start + 1, body_end)
+    return GutenbergFrame(
+        fields.get("Title"), fields.get("Author"), start + 1, body_end, frozenset(skipped)
+    )
+
+
+def _find(lines: list[str], pattern: re.Pattern[str], start: int, end: int) -> int | None:
+    for index in range(start, end):
+        line = lines[index]
+        if line.startswith("*") and pattern.match(line):
+            return index
+    return None
+
+
+def _header_fields(header: list[str]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for line in header:
+        match = _FIELD.match(line)
+        if match and match.group(1) not in fields:
+            fields[match.group(1)] = match.group(2)
+    return fields
+
+
+def _paragraph_at(lines: list[str], index: int, end: int) -> list[int]:
+    block: list[int] = []
+    while index < end and lines[index].strip():
+        block.append(index)
+        index += 1
+    return block
+
+
+def _credit_lines(lines: list[str], start: int, end: int) -> set[int]:
+    """The "Produced by …" paragraph right after the START line."""
+    index = start
+    while index < end and not lines[index].strip():
+        index += 1
+    if index < end and _CREDIT.match(lines[index].strip()):
+        return set(_paragraph_at(lines, index, end))
+    return set()
+
+
+def _end_line(lines: list[str], start: int, end: int) -> set[int]:
+    """The "End of the Project Gutenberg EBook of …" paragraph right before the END line."""
+    index = end - 1
+    while index >= start and not lines[index].strip():
+        index -= 1
+    if index < start:
+        return set()
+    first = index
+    while first - 1 >= start and lines[first - 1].strip():
+        first -= 1
+    if _END_LINE.match(lines[first].strip()):
+        return set(range(first, index + 1))
+    return set()
