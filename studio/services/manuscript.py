@@ -350,6 +350,22 @@ class ManuscriptService:
             for thread_id in current.keys() - wanted:
                 session.delete(current[thread_id])
 
+    def thread_notes(self) -> list[tuple[int, int, str]]:
+        """(scene id, thread id, note) for every scene–thread link."""
+        with self._db.read() as session:
+            rows = session.execute(
+                select(SceneThreadRow.scene_id, SceneThreadRow.thread_id, SceneThreadRow.note)
+            )
+            return sorted((s, t, n) for s, t, n in rows)
+
+    def set_thread_note(self, scene_id: int, thread_id: int, note: str) -> None:
+        """The one-line note on how a scene advances a thread (the scene must advance it)."""
+        with self._db.write() as session:
+            row = session.get(SceneThreadRow, (scene_id, thread_id))
+            if row is None:
+                raise ValidationError("That scene does not advance that thread; tick it first.")
+            row.note = note.strip()
+
     def scene_texts(self, chapter_ids: Iterable[int] | None = None) -> Iterator[SceneText]:
         """Every scene with its body in book order (or only those of chapter_ids)."""
         with self._db.read() as session:

@@ -7,6 +7,7 @@ from types import TracebackType
 
 from studio.core.domain import Stats
 from studio.services.bible import BibleService
+from studio.services.dictionary import DictionaryService
 from studio.services.events import EventService
 from studio.services.manuscript import ManuscriptService
 from studio.services.stats import project_stats
@@ -21,6 +22,7 @@ class Project:
         self.manuscript = ManuscriptService(database)
         self.bible = BibleService(database)
         self.events = EventService(database)
+        self.dictionary = DictionaryService(database)
 
     @property
     def path(self) -> Path:

@@ -1,0 +1,202 @@
+"""The portable bundle: a folder a writer can read, back up and diff in git.
+
+    <folder>/project.json          the manifest: everything but the scene bodies
+    <folder>/scenes/01-02-slug.md  one file per scene (chapter and scene number in book order),
+                                   holding the body exactly, plus one final newline
+
+studio.importers.bundle reads it back into an identical project (ids included).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from studio.core.domain import Alias, Character, TimelineEvent
+from studio.core.errors import ExportError
+from studio.core.story_time import StoryTime
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
+
+BUNDLE_FORMAT = "safehouse-bundle"
+BUNDLE_VERSION = 1
+MANIFEST = "project.json"
+SCENES = "scenes"
+
+
+def slug(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:48] or "scene"
+
+
+def _time(value: StoryTime | None) -> str | None:
+    return None if value is None else value.text
+
+
+def build_manifest(project: Project) -> tuple[dict[str, Any], dict[str, str]]:
+    """The manifest and, by file name, the scene bodies to write beside it."""
+    manuscript, bible = project.manuscript, project.bible
+    info = manuscript.info()
+    binder = manuscript.binder()
+    chapters = binder.chapters()
+    width = max(
+        2, len(str(len(chapters))), len(str(max((len(c.scenes) for c in chapters), default=0)))
+    )
+    files: dict[str, str] = {}
+    scenes: list[dict[str, Any]] = []
+    for chapter_number, chapter in enumerate(chapters, start=1):
+        for scene_number, info_row in enumerate(chapter.scenes, start=1):
+            scene = manuscript.scene(info_row.id)
+            number = f"{chapter_number:0{width}d}-{scene_number:0{width}d}"
+            name = f"{SCENES}/{number}-{slug(scene.title)}.md"
+            files[name] = scene.body + "\n"
+            scenes.append(
+                {
+                    "id": scene.id,
+                    "chapter_id": scene.chapter_id,
+                    "title": scene.title,
+                    "file": name,
+                    "status": scene.status.value,
+                    "synopsis": scene.synopsis,
+                    "notes": scene.notes,
+                    "pov_id": scene.pov_id,
+                    "location_id": scene.location_id,
+                    "story_time": _time(scene.story_time),
+                    "word_target": scene.word_target,
+                    "labels": list(scene.labels),
+                    "character_ids": list(scene.character_ids),
+                    "thread_ids": list(scene.thread_ids),
+                }
+            )
+    manifest: dict[str, Any] = {
+        "format": BUNDLE_FORMAT,
+        "format_version": BUNDLE_VERSION,
+        "project": {
+            "title": info.title,
+            "author": info.author,
+            "language": info.language,
+            "settings": manuscript.settings(),
+        },
+        "parts": [
+            {"id": p.part.id, "title": p.part.title, "synopsis": p.part.synopsis}
+            for p in binder.parts
+            if p.part is not None
+        ],
+        "chapters": [
+            {
+                "id": c.chapter.id,
+                "part_id": c.chapter.part_id,
+                "title": c.chapter.title,
+                "synopsis": c.chapter.synopsis,
+            }
+            for c in chapters
+        ],
+        "scenes": scenes,
+        "characters": [_character(c) for c in bible.characters()],
+        "locations": [
+            {"id": loc.id, "name": loc.name, "description": loc.description, "notes": loc.notes}
+            for loc in bible.locations()
+        ],
+        "threads": [
+            {
+                "id": t.id,
+                "name": t.name,
+                "kind": t.kind.value,
+                "colour": t.colour,
+                "status": t.status.value,
+                "description": t.description,
+            }
+            for t in bible.threads()
+        ],
+        "events": [_event(e) for e in sorted(project.events.events(), key=lambda e: e.id)],
+        "scene_thread_notes": _thread_notes(project),
+        "dictionary": project.dictionary.words(),
+    }
+    return manifest, files
+
+
+def _character(character: Character) -> dict[str, Any]:
+    return {
+        "id": character.id,
+        "display_name": character.display_name,
+        "given_name": character.given_name,
+        "patronymic": character.patronymic,
+        "family_name": character.family_name,
+        "role": character.role,
+        "allegiance": character.allegiance,
+        "description": character.description,
+        "backstory": character.backstory,
+        "goal": character.goal,
+        "notes": character.notes,
+        "portrait": character.portrait,
+        "colour": character.colour,
+        "aliases": [_alias(a) for a in character.aliases],
+    }
+
+
+def _alias(alias: Alias) -> dict[str, Any]:
+    return {
+        "id": alias.id,
+        "name": alias.name,
+        "kind": alias.kind.value,
+        "used_where": alias.used_where,
+        "used_with": alias.used_with,
+        "valid_from": _time(alias.valid_from),
+        "valid_until": _time(alias.valid_until),
+        "notes": alias.notes,
+    }
+
+
+def _event(event: TimelineEvent) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "title": event.title,
+        "kind": event.kind.value,
+        "description": event.description,
+        "story_time": _time(event.story_time),
+        "scene_ids": list(event.scene_ids),
+        "character_ids": list(event.character_ids),
+        "location_ids": list(event.location_ids),
+    }
+
+
+def _thread_notes(project: Project) -> list[dict[str, Any]]:
+    return [
+        {"scene_id": scene_id, "thread_id": thread_id, "note": note}
+        for scene_id, thread_id, note in project.manuscript.thread_notes()
+        if note
+    ]
+
+
+def export_bundle(project: Project, folder: Path) -> None:
+    """Write the project as a bundle at folder, replacing an older bundle there whole."""
+    folder = Path(folder)
+    manifest, files = build_manifest(project)
+    if folder.exists() and not (folder / MANIFEST).is_file() and any(folder.iterdir()):
+        raise ExportError(
+            f"{folder} exists and is not a Safehouse bundle; choose an empty or new folder."
+        )
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+        (staging / SCENES).mkdir()
+        text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+        (staging / MANIFEST).write_text(text, encoding="utf-8", newline="\n")
+        for name, body in files.items():
+            (staging / name).write_text(body, encoding="utf-8", newline="\n")
+        if folder.exists():
+            retired = folder.with_name(f".{folder.name}.old")
+            shutil.rmtree(retired, ignore_errors=True)
+            folder.rename(retired)
+            staging.rename(folder)
+            shutil.rmtree(retired)
+        else:
+            staging.rename(folder)
+    except OSError as error:
+        raise ExportError(f"Could not write the bundle {folder}: {error}.") from error

@@ -1,0 +1,154 @@
+"""The plain-text manuscript: title block, chapter headings, scene separators, clean prose.
+
+The output is a pure function of the project and the options, byte for byte, so an export can be
+compared with a reference file and re-exporting an unchanged book changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from studio.core.errors import ExportError, ValidationError
+from studio.core.markup import MarkupStyle, render
+from studio.core.text import round_word_count
+from studio.export.files import write_atomically
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
+
+Progress = Callable[[int, int], None]
+QUOTE_STYLES = ("keep", "straight", "curly")
+LINE_ENDINGS = {"lf": "\n", "crlf": "\r\n"}
+
+
+@dataclass(frozen=True)
+class PlainTextOptions:
+    separator: str = "#"
+    chapter_titles: bool = True
+    scene_titles: bool = False
+    markup: MarkupStyle = MarkupStyle.UNDERSCORE
+    quotes: str = "keep"
+    line_ending: str = "lf"
+    wrap_width: int | None = None
+    chapter_ids: tuple[int, ...] | None = None
+    synopses: bool = False
+    notes: bool = False
+
+    def validate(self) -> None:
+        if self.quotes not in QUOTE_STYLES:
+            raise ValidationError(f"Quotes must be one of {', '.join(QUOTE_STYLES)}.")
+        if self.line_ending not in LINE_ENDINGS:
+            raise ValidationError("Line endings must be lf or crlf.")
+        if self.wrap_width is not None and self.wrap_width < 20:
+            raise ValidationError("A wrap width under 20 characters would be unreadable.")
+
+
+def render_plain_text(
+    project: Project, options: PlainTextOptions, progress: Progress | None = None
+) -> str:
+    """The whole manuscript as text, as export_plain_text would write it."""
+    options.validate()
+    binder = project.manuscript.binder()
+    info = project.manuscript.info()
+    wanted = None if options.chapter_ids is None else set(options.chapter_ids)
+    numbers = {c.chapter.id: n for n, c in enumerate(binder.chapters(), start=1)}
+    parts_by_chapter = {c.chapter.id: p.part for p in binder.parts for c in p.chapters}
+    chapter_words = {c.chapter.id: c.word_count for c in binder.chapters()}
+    total_scenes = sum(
+        len(c.scenes) for c in binder.chapters() if wanted is None or c.chapter.id in wanted
+    )
+    words = sum(n for cid, n in chapter_words.items() if wanted is None or cid in wanted)
+
+    blocks: list[str] = [_title_block(info.title, info.author, words)]
+    current_chapter: int | None = None
+    current_part: int | None = None
+    for done, item in enumerate(project.manuscript.scene_texts(options.chapter_ids), start=1):
+        chapter = item.chapter
+        if chapter.id != current_chapter:
+            part = parts_by_chapter.get(chapter.id)
+            if part is not None and part.id != current_part:
+                blocks.append(f"\n\n{part.title.upper()}")
+                current_part = part.id
+            blocks.append(_chapter_heading(numbers[chapter.id], chapter.title, options))
+            current_chapter = chapter.id
+        else:
+            blocks.append(options.separator.strip() or "#")
+        blocks.append(_scene(item.scene.title, item.scene.synopsis, item.body, options))
+        if options.notes:
+            notes = project.manuscript.scene(item.scene.id).notes.strip()
+            if notes:
+                blocks.append(f"[Notes: {notes}]")
+        if progress is not None:
+            progress(done, total_scenes)
+    blocks.append("\nTHE END")
+    text = "\n\n".join(b for b in blocks if b) + "\n"
+    text = re.sub(r"\n{4,}", "\n\n\n", text)
+    return text.replace("\n", LINE_ENDINGS[options.line_ending])
+
+
+def export_plain_text(
+    project: Project, path: Path, options: PlainTextOptions, progress: Progress | None = None
+) -> None:
+    """Write the manuscript to path in UTF-8; the old file stays whole until the new one is."""
+    text = render_plain_text(project, options, progress)
+    try:
+        write_atomically(Path(path), text.encode("utf-8"))
+    except OSError as error:
+        raise ExportError(f"Could not write {path}: {error.strerror or error}.") from error
+
+
+def _title_block(title: str, author: str, words: int) -> str:
+    lines = [title.upper()]
+    if author:
+        lines.append(f"by {author}")
+    lines.append(f"about {round_word_count(words):,} words")
+    return "\n".join(lines) + "\n"
+
+
+def _chapter_heading(number: int, title: str, options: PlainTextOptions) -> str:
+    heading = f"\nChapter {number}"
+    if options.chapter_titles and title and title != f"Chapter {number}":
+        heading += f"\n{title}"
+    return heading + "\n"
+
+
+def _scene(title: str, synopsis: str, body: str, options: PlainTextOptions) -> str:
+    pieces: list[str] = []
+    if options.scene_titles and title:
+        pieces.append(title)
+    if options.synopses and synopsis.strip():
+        pieces.append(f"[Synopsis: {synopsis.strip()}]")
+    text = render(body.strip("\n"), options.markup)
+    text = _quotes(text, options.quotes)
+    if options.wrap_width:
+        text = _wrap(text, options.wrap_width)
+    pieces.append(text)
+    return "\n\n".join(p for p in pieces if p)
+
+
+def _wrap(text: str, width: int) -> str:
+    paragraphs = text.split("\n\n")
+    wrapped = (
+        textwrap.fill(p, width=width, break_long_words=False, break_on_hyphens=False)
+        for p in paragraphs
+    )
+    return "\n\n".join(wrapped)
+
+
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+_OPENING_DOUBLE = re.compile(r'(^|[\s(\[{—–-])"')
+_OPENING_SINGLE = re.compile(r"(^|[\s(\[{—–-])'(?=\w)")
+
+
+def _quotes(text: str, style: str) -> str:
+    if style == "straight":
+        return text.translate(_STRAIGHT)
+    if style == "curly":
+        text = _OPENING_DOUBLE.sub(r"\1“", text).replace('"', "”")
+        return _OPENING_SINGLE.sub(r"\1‘", text).replace("'", "’")
+    return text
