@@ -65,6 +65,9 @@ def render_plain_text(
     words = sum(n for cid, n in chapter_words.items() if wanted is None or cid in wanted)
 
     blocks: list[str] = [_title_block(info.title, info.author, words)]
+    front_matter = project.manuscript.settings().get("front_matter")
+    if isinstance(front_matter, str) and front_matter.strip() and wanted is None:
+        blocks.append(_quotes(render(front_matter.strip("\n"), options.markup), options.quotes))
     current_chapter: int | None = None
     current_part: int | None = None
     for done, item in enumerate(project.manuscript.scene_texts(options.chapter_ids), start=1):

@@ -1,0 +1,162 @@
+"""Writing a manuscript read by studio.importers.manuscript into a new project file.
+
+Nothing is written until the whole manuscript has been read; the project is built under a
+temporary name by create_project and filled in one transaction, so a failed import leaves
+nothing behind. Text before the first heading (title page, dedication, preface) is kept as the
+project's front matter, which the plain-text export prints after the title block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from studio.core.domain import SceneStatus
+from studio.core.text import count_words
+from studio.importers.manuscript.outline import ManuscriptOutline
+from studio.importers.manuscript.parse import read_manuscript
+from studio.services.project import Project, create_project
+from studio.storage.models import ChapterRow, CharacterRow, PartRow, SceneRow
+
+Progress = Callable[[float], None]
+FRONT_MATTER_SETTING = "front_matter"
+AUTO_CAST_LIMIT = 25
+AUTO_CAST_MINIMUM = 5
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    project_path: Path
+    title: str
+    parts: int
+    chapters: int
+    scenes: int
+    words: int
+    characters: tuple[str, ...]
+    notices: tuple[str, ...]
+
+    def lines(self) -> list[str]:
+        lines = [
+            f"Imported {self.title} into {self.project_path}: {self.parts} parts, "
+            f"{self.chapters} chapters, {self.scenes} scenes, {self.words:,} words."
+        ]
+        if self.characters:
+            lines.append(f"Characters added to the bible: {', '.join(self.characters)}.")
+        lines.extend(self.notices)
+        return lines
+
+
+def auto_characters(outline: ManuscriptOutline) -> list[str]:
+    """The candidates a writer would most likely tick: the most frequent recurring names."""
+    frequent = [c for c in outline.candidates if c.count >= AUTO_CAST_MINIMUM]
+    return [c.name for c in frequent[:AUTO_CAST_LIMIT]]
+
+
+def write_outline(
+    outline: ManuscriptOutline,
+    target: Path,
+    *,
+    characters: Iterable[str] = (),
+    progress: Progress | None = None,
+) -> Project:
+    """A new project at target holding the outline, with the named characters in the bible."""
+    project = create_project(Path(target), title=outline.title, author=outline.author)
+    try:
+        _fill(project, outline, list(characters), progress)
+    except BaseException:
+        project.close()
+        Path(target).unlink(missing_ok=True)
+        raise
+    return project
+
+
+def _fill(
+    project: Project, outline: ManuscriptOutline, characters: list[str], progress: Progress | None
+) -> None:
+    parts: list[dict[str, object]] = []
+    chapters: list[dict[str, object]] = []
+    scenes: list[dict[str, object]] = []
+    chapter_id = scene_id = 0
+    total = max(1, len(outline.chapters))
+    for part_number, part in enumerate(p for p in outline.parts if p.title is not None):
+        parts.append({"id": part_number + 1, "title": part.title, "position": part_number})
+    part_ids = iter(range(1, len(parts) + 1))
+    loose_position = 0
+    for part in outline.parts:
+        part_id = None if part.title is None else next(part_ids)
+        for position, chapter in enumerate(part.chapters):
+            chapter_id += 1
+            if part_id is None:
+                position, loose_position = loose_position, loose_position + 1
+            chapters.append(
+                {"id": chapter_id, "part_id": part_id, "title": chapter.title, "position": position}
+            )
+            for scene_position, scene in enumerate(chapter.scenes):
+                scene_id += 1
+                scenes.append(
+                    _scene_row(scene_id, chapter_id, scene_position, scene.title, scene.body)
+                )
+            if progress is not None:
+                progress(0.9 * chapter_id / total)
+    with project.database.write() as session:
+        if parts:
+            session.execute(insert(PartRow), parts)
+        if chapters:
+            session.execute(insert(ChapterRow), chapters)
+        if scenes:
+            session.execute(insert(SceneRow), scenes)
+        if characters:
+            session.execute(
+                insert(CharacterRow),
+                [{"display_name": name, "position": n} for n, name in enumerate(characters)],
+            )
+    front = "\n\n".join(s.body for s in outline.front_matter if s.body.strip())
+    if front:
+        project.manuscript.set_setting(FRONT_MATTER_SETTING, front)
+    if progress is not None:
+        progress(1.0)
+
+
+def _scene_row(
+    scene_id: int, chapter_id: int, position: int, title: str, body: str
+) -> dict[str, object]:
+    return {
+        "id": scene_id,
+        "chapter_id": chapter_id,
+        "title": title,
+        "position": position,
+        "body": body,
+        "word_count": count_words(body),
+        "status": SceneStatus.DRAFT.value,
+        "labels_json": "[]",
+        "synopsis": "",
+        "notes": "",
+    }
+
+
+def import_manuscript_file(
+    source: Path,
+    target: Path,
+    *,
+    characters: str = "auto",
+    heading_pattern: str | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Read source (.txt, .md, .docx) and write it as a new project at target."""
+    outline = read_manuscript(Path(source), heading_pattern)
+    cast = auto_characters(outline) if characters == "auto" else []
+    with write_outline(outline, target, characters=cast, progress=progress) as project:
+        stats = project.stats()
+    return ImportReport(
+        project_path=Path(target),
+        title=outline.title,
+        parts=stats.parts,
+        chapters=stats.chapters,
+        scenes=stats.scenes,
+        words=stats.words,
+        characters=tuple(cast),
+        notices=outline.notices,
+    )
