@@ -117,10 +117,15 @@ def _load(session: Session, manifest: dict[str, Any], bodies: dict[int, str]) ->
 
 
 def _load_bible(session: Session, manifest: dict[str, Any], _bodies: dict[int, str]) -> None:
-    for position, c in enumerate(manifest.get("characters", [])):
+    characters = manifest.get("characters", [])
+    for position, c in enumerate(characters):
         fields = {col.name: c.get(col.name, "") for col in m.CharacterRow.__table__.columns}
         fields.update(id=c["id"], position=position)
         session.add(m.CharacterRow(**fields))
+    # Rows have no ORM relationships, so the unit of work does not order inserts by foreign
+    # key: each table is flushed before the rows that refer to it are added.
+    session.flush()
+    for c in characters:
         for alias_position, a in enumerate(c.get("aliases", [])):
             row = m.AliasRow(
                 id=a["id"],
@@ -170,6 +175,7 @@ def _load_outline(session: Session, manifest: dict[str, Any], bodies: dict[int, 
                 id=p["id"], title=p["title"], position=position, synopsis=p.get("synopsis", "")
             )
         )
+    session.flush()
     chapters = manifest.get("chapters", [])
     chapter_positions = _positions(chapters, "part_id")
     for c in chapters:
@@ -182,6 +188,7 @@ def _load_outline(session: Session, manifest: dict[str, Any], bodies: dict[int, 
                 synopsis=c.get("synopsis", ""),
             )
         )
+    session.flush()
     scenes = manifest.get("scenes", [])
     scene_positions = _positions(scenes, "chapter_id")
     notes = {
@@ -208,6 +215,8 @@ def _load_outline(session: Session, manifest: dict[str, Any], bodies: dict[int, 
             s.get("story_time")
         )
         session.add(row)
+    session.flush()
+    for s in scenes:
         session.add_all(
             m.SceneCharacterRow(scene_id=s["id"], character_id=c)
             for c in dict.fromkeys(s.get("character_ids", []))
@@ -219,7 +228,8 @@ def _load_outline(session: Session, manifest: dict[str, Any], bodies: dict[int, 
 
 
 def _load_events(session: Session, manifest: dict[str, Any], _bodies: dict[int, str]) -> None:
-    for e in manifest.get("events", []):
+    events = manifest.get("events", [])
+    for e in events:
         row = m.EventRow(
             id=e["id"],
             title=e["title"],
@@ -230,6 +240,8 @@ def _load_events(session: Session, manifest: dict[str, Any], _bodies: dict[int, 
             e.get("story_time")
         )
         session.add(row)
+    session.flush()
+    for e in events:
         session.add_all(
             m.EventSceneRow(event_id=e["id"], scene_id=s) for s in e.get("scene_ids", [])
         )
