@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -54,9 +55,9 @@ def read_docx(path: Path, heading_pattern: str | None, part_pattern: str | None)
     """The blocks of a .docx; ManuscriptImportError when it is not a readable Word file."""
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
         raise ManuscriptImportError(
-            f"Cannot import “{path.name}”: it is not a readable Word (.docx) file ({error}). "
+            f"Cannot import “{path.name}”: it is not a readable Word (.docx) file. "
             "Open it in Word or LibreOffice and save it again as .docx."
         ) from error
     paragraphs = list(_paragraphs(document))

@@ -82,7 +82,11 @@ def label(line: str) -> str:
     if text != text.upper():
         return text
     roman = re.compile(rf"{ROMAN}$")
-    return " ".join(w if roman.match(w) else w.capitalize() for w in text.split())
+    return " ".join(w if roman.match(w) else _capitalise(w) for w in text.split())
+
+
+def _capitalise(word: str) -> str:
+    return "-".join(piece.capitalize() for piece in word.split("-"))
 
 
 def is_title_like(line: str) -> bool:

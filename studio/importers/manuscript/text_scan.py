@@ -10,7 +10,6 @@ from studio.importers.manuscript.blocks import Block, BlockKind
 from studio.importers.manuscript.gutenberg import GutenbergFrame, find_frame
 from studio.importers.manuscript.headings import (
     CONTENTS,
-    MARKDOWN,
     SCENE_BREAK,
     heading_title,
     is_title_like,
@@ -162,9 +161,7 @@ class _BlockReader:
             return k + 1
         kind, match = heading
         self.roles[first] = LineRole.HEADING
-        title = heading_title(match) if kind is BlockKind.CHAPTER else None
-        if kind is BlockKind.CHAPTER and match.re.pattern == MARKDOWN:
-            title = match.group("title")
+        title = heading_title(match) if kind is BlockKind.CHAPTER or self.rules.markdown else None
         next_k = k + 1
         if title is None and kind is BlockKind.CHAPTER and self.titles_follow:
             title, first, next_k = self._title_after(k)

@@ -1,0 +1,186 @@
+"""Heading styles, contents, scene breaks and Markdown, on small manuscripts made here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studio.importers.manuscript import ManuscriptOutline, read_manuscript
+
+MARKDOWN = """\
+# The Safehouse Papers
+
+## Part One: Macau
+
+### The Letter
+
+It was *late* when the _letter_ came,
+wrapped at forty columns.
+
+* * *
+
+Second scene with __bold__ and **more bold**.
+
+#
+
+Third scene.
+
+### The Café
+
+She ordered a café crème—“two sugars”—and waited.
+
+## Part Two
+
+### Moscow
+
+---
+
+Snow.
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def shape(outline: ManuscriptOutline) -> list[tuple[str | None, list[tuple[str, int]]]]:
+    return [
+        (part.title, [(chapter.title, len(chapter.scenes)) for chapter in part.chapters])
+        for part in outline.parts
+    ]
+
+
+def test_markdown_title_parts_chapters_scenes_and_italics(tmp_path: Path) -> None:
+    outline = read_manuscript(write(tmp_path, "papers.md", MARKDOWN))
+    assert outline.title == "The Safehouse Papers"
+    assert shape(outline) == [
+        ("Part One: Macau", [("The Letter", 3), ("The Café", 1)]),
+        ("Part Two", [("Moscow", 1)]),
+    ]
+    letter = outline.chapters[0].scenes
+    assert letter[0].body == "It was *late* when the *letter* came, wrapped at forty columns."
+    assert letter[1].body == "Second scene with **bold** and **more bold**."
+    assert letter[2].body == "Third scene."
+    assert outline.chapters[1].scenes[0].body == (
+        "She ordered a café crème—“two sugars”—and waited."
+    )
+    assert outline.front_matter == ()
+
+
+def test_markdown_with_one_heading_level_gives_chapters(tmp_path: Path) -> None:
+    text = "# One\n\nFirst.\n\n~\n\nSecond.\n\n# Two\n\nThird.\n"
+    outline = read_manuscript(write(tmp_path, "short.md", text))
+    assert shape(outline) == [(None, [("One", 2), ("Two", 1)])]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("CHAPTER I.", "Chapter I"),
+        ("Chapter XLVI.", "Chapter XLVI"),
+        ("Chapter 7", "Chapter 7"),
+        ("CHAPTER TWENTY-ONE", "Chapter Twenty-One"),
+        ("Chapter 3: The Letter", "The Letter"),
+    ],
+)
+def test_chapter_heading_styles(tmp_path: Path, heading: str, title: str) -> None:
+    text = f"{heading}\n\nIt began.\n\n{heading}\n\n“Go,” she said.\n"
+    outline = read_manuscript(write(tmp_path, "book.txt", text))
+    assert [c.title for c in outline.chapters] == [title, title]
+    assert [c.scenes[0].body for c in outline.chapters] == ["It began.", "“Go,” she said."]
+
+
+def test_roman_numeral_and_title_headings(tmp_path: Path) -> None:
+    text = "I. The Letter\n\nIt came.\n\nII. The Reply\n\nI. said nothing.\n"
+    outline = read_manuscript(write(tmp_path, "book.txt", text))
+    assert [c.title for c in outline.chapters] == ["The Letter", "The Reply"]
+    assert outline.chapters[1].scenes[0].body == "I. said nothing."
+
+
+def test_title_on_the_line_after_the_heading(tmp_path: Path) -> None:
+    text = (
+        "CHAPTER ONE\n\nThe Man Who Died\n\nI returned from the City.\n\n"
+        "CHAPTER TWO\nThe Milkman Sets Out\n\nHe set out.\n"
+    )
+    outline = read_manuscript(write(tmp_path, "book.txt", text))
+    assert [c.title for c in outline.chapters] == ["The Man Who Died", "The Milkman Sets Out"]
+    assert [c.scenes[0].body for c in outline.chapters] == [
+        "I returned from the City.",
+        "He set out.",
+    ]
+
+
+def test_a_first_short_paragraph_is_not_taken_for_a_title(tmp_path: Path) -> None:
+    text = "Chapter 1\n\nIt rained.\n\nChapter 2\n\nWet streets, a long\nwalk home.\n"
+    outline = read_manuscript(write(tmp_path, "book.txt", text))
+    assert [c.title for c in outline.chapters] == ["Chapter 1", "Chapter 2"]
+
+
+def test_parts_and_epilogues(tmp_path: Path) -> None:
+    text = (
+        "PART ONE\n\nCHAPTER I\n\nA.\n\nCHAPTER II\n\nB.\n\n"
+        "PART TWO\n\nCHAPTER I\n\nC.\n\n"
+        "FIRST EPILOGUE: 1813 - 20\n\nCHAPTER I\n\nD.\n\n"
+        "SECOND EPILOGUE\n\nCHAPTER I\n\nE.\n"
+    )
+    outline = read_manuscript(write(tmp_path, "book.txt", text))
+    assert shape(outline) == [
+        ("Part One", [("Chapter I", 1), ("Chapter II", 1)]),
+        ("Part Two", [("Chapter I", 1)]),
+        ("First Epilogue: 1813 - 20", [("Chapter I", 1)]),
+        ("Second Epilogue", [("Chapter I", 1)]),
+    ]
+
+
+def test_epilogue_without_parts_is_a_chapter(tmp_path: Path) -> None:
+    text = "Chapter 1\n\nA.\n\nChapter 2\n\nB.\n\nEpilogue\n\nC.\n"
+    outline = read_manuscript(write(tmp_path, "book.txt", text))
+    assert shape(outline) == [(None, [("Chapter 1", 1), ("Chapter 2", 1), ("Epilogue", 1)])]
+
+
+@pytest.mark.parametrize("mark", ["* * *", "***", "#", "~", "⁂", "          *       *       *"])
+def test_scene_breaks(tmp_path: Path, mark: str) -> None:
+    text = f"Chapter 1\n\nFirst scene.\n\n{mark}\n\nSecond scene.\n"
+    outline = read_manuscript(write(tmp_path, "book.txt", text))
+    assert [s.body for s in outline.chapters[0].scenes] == ["First scene.", "Second scene."]
+    assert [s.title for s in outline.chapters[0].scenes] == ["Scene 1", "Scene 2"]
+
+
+def test_unindented_contents_is_not_read_as_chapters(tmp_path: Path) -> None:
+    text = (
+        "MY BOOK\n\nContents\n\nChapter 1\nChapter 2\n\nChapter 3\n\n\n"
+        "Chapter 1\n\nOne.\n\nChapter 2\n\nTwo.\n\nChapter 3\n\nThree.\n"
+    )
+    outline = read_manuscript(write(tmp_path, "book.txt", text))
+    assert [c.scenes[0].body for c in outline.chapters] == ["One.", "Two.", "Three."]
+    assert [s.body for s in outline.front_matter] == ["MY BOOK"]
+
+
+def test_no_headings_is_one_chapter_with_one_scene(tmp_path: Path) -> None:
+    text = "A first paragraph\nwrapped.\n\nA _second_ one.\n"
+    outline = read_manuscript(write(tmp_path, "story.txt", text))
+    assert shape(outline) == [(None, [("story", 1)])]
+    assert outline.chapters[0].scenes[0].body == "A first paragraph wrapped.\n\nA *second* one."
+    assert outline.heading_pattern == ""
+
+
+def test_edited_heading_pattern_overrides_detection(tmp_path: Path) -> None:
+    text = "~ Day One ~\n\nMorning.\n\n~ Day Two ~\n\nNight.\n\nChapter 9\n\nStill day two.\n"
+    path = write(tmp_path, "diary.txt", text)
+    detected = read_manuscript(path)
+    assert [c.title for c in detected.chapters] == ["Chapter 9"]
+    assert detected.heading_pattern  # shown for editing
+    edited = read_manuscript(path, heading_pattern=r"~ (?P<title>.+) ~$")
+    assert [c.title for c in edited.chapters] == ["Day One", "Day Two"]
+    assert edited.chapters[1].scenes[0].body == "Night.\n\nChapter 9\n\nStill day two."
+    assert edited.heading_pattern == r"~ (?P<title>.+) ~$"
+
+
+def test_part_pattern_can_be_switched_off(tmp_path: Path) -> None:
+    text = "PART ONE\n\nChapter 1\n\nA.\n"
+    outline = read_manuscript(write(tmp_path, "book.txt", text), part_pattern="")
+    assert [p.title for p in outline.parts] == [None]
+    assert [c.title for c in outline.chapters] == ["Part One", "Chapter 1"]
