@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from studio.core.domain import (
@@ -67,6 +68,13 @@ def import_bundle(folder: Path, project_path: Path) -> Project:
         for key, value in (settings if isinstance(settings, dict) else {}).items():
             project.manuscript.set_setting(str(key), value)
         project.dictionary.add_all(manifest.get("dictionary", []))
+    except IntegrityError as error:
+        project.close()
+        Path(project_path).unlink(missing_ok=True)
+        raise BundleError(
+            f"{folder / MANIFEST} refers to a row it does not hold, or holds one twice "
+            f"({error.orig}); nothing was imported."
+        ) from error
     except (KeyError, TypeError, ValueError, SafehouseError) as error:
         project.close()
         Path(project_path).unlink(missing_ok=True)
