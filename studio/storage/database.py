@@ -36,7 +36,17 @@ PROJECT_SUFFIX = ".safehouse"
 
 
 def _read_only_connection(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """A connection that writes nothing, not even a -wal or -shm file beside the project.
+
+    A read-only connection to a WAL database creates the -wal and -shm files when they are
+    missing and, unable to checkpoint, leaves them behind, so a refused file (newer, damaged)
+    would gain two files. When neither exists no process has the file open, and it is read as
+    immutable for the moment of the check or copy; otherwise the existing files are used.
+    """
+    resolved = path.resolve()
+    in_use = any(resolved.with_name(resolved.name + s).exists() for s in ("-wal", "-shm"))
+    mode = "mode=ro" if in_use else "mode=ro&immutable=1"
+    return sqlite3.connect(f"{resolved.as_uri()}?{mode}", uri=True)
 
 
 def inspect_project_file(path: Path) -> str:
