@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
 
 from studio.importers.manuscript import read_manuscript
@@ -102,3 +103,15 @@ def test_docx_table_text_is_kept(tmp_path: Path) -> None:
     document.save(str(path))
     body = read_manuscript(path).chapters[0].scenes[0].body
     assert body == "Before.\n\nCodename\n\nNightjar\n\nAfter."
+
+
+def test_docx_section_break_is_a_scene_break(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Moscow", 1)
+    document.add_paragraph("Snow fell.")
+    document.add_section(WD_SECTION.NEW_PAGE)
+    document.add_paragraph("Spring came.")
+    path = tmp_path / "sections.docx"
+    document.save(str(path))
+    scenes = read_manuscript(path).chapters[0].scenes
+    assert [s.body for s in scenes] == ["Snow fell.", "Spring came."]

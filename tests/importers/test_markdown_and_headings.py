@@ -184,3 +184,29 @@ def test_part_pattern_can_be_switched_off(tmp_path: Path) -> None:
     outline = read_manuscript(write(tmp_path, "book.txt", text), part_pattern="")
     assert [p.title for p in outline.parts] == [None]
     assert [c.title for c in outline.chapters] == ["Part One", "Chapter 1"]
+
+
+def test_markdown_contents_with_links_is_left_out(tmp_path: Path) -> None:
+    text = (
+        "# My Book\n\n## Contents\n\n- [One](#one)\n- [Two](#two)\n\n"
+        "## One\n\nFirst.\n\n## Two\n\nSecond.\n"
+    )
+    outline = read_manuscript(write(tmp_path, "book.md", text))
+    assert outline.title == "My Book"
+    assert shape(outline) == [(None, [("One", 1), ("Two", 1)])]
+    assert outline.front_matter == ()
+
+
+def test_a_lone_roman_numeral_does_not_make_a_chapter(tmp_path: Path) -> None:
+    text = "A poem follows.\n\nI.\n\nThe rose was red.\n"
+    outline = read_manuscript(write(tmp_path, "story.txt", text))
+    assert shape(outline) == [(None, [("story", 1)])]
+
+
+def test_front_matter_scenes_are_named_so(tmp_path: Path) -> None:
+    text = "For K.\n\n* * *\n\nA foreword.\n\nChapter 1\n\nText.\n"
+    outline = read_manuscript(write(tmp_path, "book.txt", text))
+    assert [(s.title, s.body) for s in outline.front_matter] == [
+        ("Front matter 1", "For K."),
+        ("Front matter 2", "A foreword."),
+    ]

@@ -24,10 +24,11 @@ class _Chapter:
     scenes: list[OutlineScene] = field(default_factory=list)
     scene_title: str | None = None
     paragraphs: list[str] = field(default_factory=list)
+    scene_prefix: str = "Scene"
 
     def close_scene(self) -> None:
         if self.paragraphs:
-            title = self.scene_title or f"Scene {len(self.scenes) + 1}"
+            title = self.scene_title or f"{self.scene_prefix} {len(self.scenes) + 1}"
             self.scenes.append(OutlineScene(title, "\n\n".join(self.paragraphs)))
         self.paragraphs = []
         self.scene_title = None
@@ -44,7 +45,7 @@ class _Assembler:
     part_title: str | None = None
     chapters: list[OutlineChapter] = field(default_factory=list)
     chapter: _Chapter | None = None
-    front: _Chapter = field(default_factory=lambda: _Chapter("Front matter"))
+    front: _Chapter = field(default_factory=lambda: _Chapter("", scene_prefix="Front matter"))
     book_title: str | None = None
 
     def add(self, block: Block) -> None:

@@ -32,10 +32,15 @@ PART_PATTERN = (
     rf"|(?i:(?:(?:{_ORDINALS})\s+)?(?:epilogue|prologue)|(?:part|book)\s+the\s+(?:{_ORDINALS})))"
     rf"{_TAIL}"
 )
-# Chapter patterns tried in order; the one matching most heading-like lines wins.
-CHAPTER_PATTERNS: tuple[str, ...] = (CHAPTER_WORD, ROMAN_TITLE, ROMAN_ALONE)
+# Chapter patterns tried in order, each with the matches it needs (a lone "I." may be a poem's);
+# the one matching most heading-like lines wins.
+CHAPTER_PATTERNS: tuple[tuple[str, int], ...] = (
+    (CHAPTER_WORD, 1),
+    (ROMAN_TITLE, 2),
+    (ROMAN_ALONE, 2),
+)
 
-CONTENTS = re.compile(r"\s*(?:table of )?contents\.?\s*$", re.IGNORECASE)
+CONTENTS = re.compile(r"\s*(?:#{1,6}\s+)?(?:table of )?contents\.?\s*$", re.IGNORECASE)
 SCENE_BREAK = re.compile(r"\s*(?:(?:\*\s*){3,}|#|~+|(?:~\s*){3,}|⁂|(?:-\s*){3,}|(?:_\s*){3,})\s*$")
 
 
@@ -54,10 +59,10 @@ def choose_chapter_pattern(candidates: Sequence[str]) -> str | None:
     """The chapter pattern matching most of the candidate lines (at least one)."""
     best: str | None = None
     best_count = 0
-    for source in CHAPTER_PATTERNS:
+    for source, needed in CHAPTER_PATTERNS:
         pattern = re.compile(source)
         count = sum(1 for line in candidates if pattern.match(line))
-        if count > best_count:
+        if count >= needed and count > best_count:
             best, best_count = source, count
     return best
 

@@ -19,7 +19,8 @@ from studio.importers.manuscript.paragraphs import paragraph
 from studio.importers.manuscript.rules import HeadingRules, detect_rules
 
 _MARKDOWN_LINE = re.compile(r"#{1,6}\s")
-_TOC_ENTRY = re.compile(r"\s*(?:\d+|[IVXLCDM]+)\.?\s|.*\s\d+\s*$")
+# A contents entry at the margin: "1. The Letter", "IV The Reply", "- [Moscow](#moscow)", "… 12".
+_TOC_ENTRY = re.compile(r"\s*(?:(?:\d+|[IVXLCDM]+)\.?\s|[-*+]\s)|.*\s\d+\s*$")
 
 Span = tuple[int, int]  # [first, end) line indexes of consecutive non-blank lines
 
@@ -51,7 +52,10 @@ def scan_text(
     roles = _initial_roles(lines, frame)
     spans = _spans(lines, roles)
     rules = detect_rules([lines[a] for a, _ in spans], markdown, heading_pattern, part_pattern)
-    spans = _drop_contents(lines, spans, roles, rules)
+    kept = _drop_contents(lines, spans, roles, rules)
+    if len(kept) < len(spans):  # the contents' headings do not count towards the patterns
+        spans = kept
+        rules = detect_rules([lines[a] for a, _ in spans], markdown, heading_pattern, part_pattern)
     reader = _BlockReader(lines, spans, roles, rules)
     return TextScan(lines, roles, reader.read(), rules, frame)
 
