@@ -7,6 +7,7 @@ approximate times sort together by (start, end), and the best guess is the span'
 
 from __future__ import annotations
 
+import calendar
 import enum
 import re
 from dataclasses import dataclass
@@ -75,7 +76,7 @@ _MONTHS = {
     for name in names
 }
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_TIME = r"(?:[ T,]+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
+_TIME = r"(?:[ t,]+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
 _YEAR = r"(?P<year>\d{1,4})"
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -97,9 +98,9 @@ _CIRCA_YEARS = 2
 
 
 def _month_span(year: int, first: int, last: int) -> tuple[datetime, datetime]:
-    start = datetime(year, first, 1)
-    end_year, end_month = (year + (last // 12), last % 12 + 1)
-    return start, datetime(end_year, end_month, 1) - timedelta(seconds=1)
+    """From the first moment of month first to the last second of month last, in year."""
+    last_day = calendar.monthrange(year, last)[1]
+    return datetime(year, first, 1), datetime(year, last, last_day, 23, 59, 59)
 
 
 def _day(year: int, month: int, day: int) -> datetime:
@@ -131,7 +132,12 @@ def parse_story_time(text: str) -> StoryTime:
     for pattern, kind in _PATTERNS:
         m = pattern.match(lowered)
         if m:
-            return _build(cleaned, kind, m)
+            try:
+                return _build(cleaned, kind, m)
+            except ValueError as error:  # a span running past the year 9999
+                raise StoryTimeError(
+                    f"{cleaned!r} runs past the year 9999, the last one Safehouse can place."
+                ) from error
     raise StoryTimeError(
         f"{cleaned!r} is not a story time Safehouse understands; try 2019-06-14 21:30, "
         "14 June 2019, June 2019, summer 2019, late 1805, 1792, the 1790s or c. 1792."
