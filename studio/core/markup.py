@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 # Bold before italic so that ** is never read as two italics. Emphasis does not cross a blank
 # line and does not start or end with a space, as in Markdown.
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
+# A bold run does not close on a * that is followed by another, so ***both*** is bold around
+# *both* (italic), as in Markdown, rather than **, *both and a stray *.
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)", re.DOTALL)
 _ITALIC = re.compile(r"(?<!\*)\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)", re.DOTALL)
 
 
@@ -73,8 +75,12 @@ def render(text: str, style: MarkupStyle) -> str:
             continue
         out.append(text[position : span.start])
         inner = text[span.start + span.marker_length : span.end - span.marker_length]
-        inner = render(inner, style)
-        out.append(f"_{inner}_" if style is MarkupStyle.UNDERSCORE else inner)
+        if style is MarkupStyle.UNDERSCORE:
+            # Underscores do not nest: _a _b_ c_ would read as two runs. The outer run
+            # already marks the whole as emphasised, so emphasis inside it is stripped.
+            out.append(f"_{render(inner, MarkupStyle.STRIP)}_")
+        else:
+            out.append(render(inner, style))
         position = span.end
     out.append(text[position:])
     return "".join(out)
