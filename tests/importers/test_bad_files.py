@@ -106,3 +106,9 @@ def test_invalid_heading_pattern_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path, "a.txt", b"Chapter 1\n\nText.\n")
     with pytest.raises(HeadingPatternError, match="not a valid regular expression"):
         read_manuscript(path, heading_pattern="Chapter (")
+
+
+def test_utf16_without_bom_is_named_as_such(tmp_path: Path) -> None:
+    path = write(tmp_path, "wide.txt", "Chapter 1\r\n\r\nText.\r\n".encode("utf-16-le"))
+    with pytest.raises(ManuscriptImportError, match=r"“wide\.txt”.*UTF-16.*without a byte-order"):
+        read_manuscript(path)

@@ -210,3 +210,11 @@ def test_front_matter_scenes_are_named_so(tmp_path: Path) -> None:
         ("Front matter 1", "For K."),
         ("Front matter 2", "A foreword."),
     ]
+
+
+def test_one_paragraph_per_line_without_blank_lines(tmp_path: Path) -> None:
+    long_line = "She crossed the square without looking back, " * 4
+    text = f"Chapter 1\n{long_line}\n{long_line}\nShort last.\n"
+    outline = read_manuscript(write(tmp_path, "book.txt", text))
+    body = outline.chapters[0].scenes[0].body
+    assert body.split("\n\n") == [long_line.strip(), long_line.strip(), "Short last."]

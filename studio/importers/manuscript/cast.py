@@ -54,6 +54,7 @@ STOP = _word_set(
     "though although while since until once just every each some many most both either "
     "neither nor these those such again also besides meanwhile instead suddenly"
 )
+_NOT_FIRST = STOP | TITLES
 MAX_CANDIDATES = 200
 
 
@@ -70,7 +71,7 @@ def find_candidates(paragraphs: Iterable[str]) -> tuple[CastCandidate, ...]:
             continue
         run = match.group()
         initial = _sentence_initial(text, start)
-        if initial and " " in run and run.split(" ", 1)[0].lower() not in STOP | TITLES:
+        if initial and " " in run and run.split(" ", 1)[0].lower() not in _NOT_FIRST:
             deferred.append(run.split(" "))  # "Because Sónya" or "Sophia Petrova"? See below.
             continue
         key = (run, initial)

@@ -69,6 +69,11 @@ def _decode(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
             except UnicodeDecodeError as error:
                 raise _undecodable(path, label, error) from error
     if b"\x00" in data:
+        if _utf16_without_bom(data) and not data.startswith(tuple(s for s, _ in _SIGNATURES)):
+            raise ManuscriptImportError(
+                f"Cannot import “{path.name}”: it looks like UTF-16 text without a byte-order "
+                "mark. Save it again as UTF-8 (or as UTF-16 with BOM) and import that."
+            )
         raise _binary(path, data)
     try:
         return data.decode("utf-8"), "UTF-8", ()
@@ -82,6 +87,13 @@ def _decode(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
         "Read as Windows-1252 (not UTF-8): check accented letters and curly quotes in the preview."
     )
     return text, "Windows-1252", (notice,)
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Is every other byte NUL, as in English text written as UTF-16?"""
+    sample = data[:4096]
+    half = len(sample) // 2
+    return half > 0 and max(sample[0::2].count(0), sample[1::2].count(0)) >= half * 0.9
 
 
 def _looks_binary(text: str) -> bool:

@@ -17,7 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from studio.importers.manuscript.blocks import Block, BlockKind
 from studio.importers.manuscript.errors import ManuscriptImportError
-from studio.importers.manuscript.headings import SCENE_BREAK, label
+from studio.importers.manuscript.headings import SCENE_BREAK, heading_title, label
 from studio.importers.manuscript.paragraphs import join_lines
 from studio.importers.manuscript.rules import HeadingRules, detect_rules, heading_levels
 
@@ -174,7 +174,9 @@ def _pattern_blocks(paragraphs: list[_Paragraph], rules: HeadingRules) -> list[B
         if paragraph.level == 0 and paragraph.plain:
             _with_breaks(blocks, paragraph, Block(BlockKind.TITLE, paragraph.plain))
         elif heading is not None:
-            _with_breaks(blocks, paragraph, Block(heading[0], label(paragraph.plain)))
+            kind, match = heading
+            title = heading_title(match) if kind is BlockKind.CHAPTER else None
+            _with_breaks(blocks, paragraph, Block(kind, title or label(paragraph.plain)))
         else:
             _text_blocks(blocks, paragraph)
     return blocks

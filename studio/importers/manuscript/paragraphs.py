@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+WRAPPED_WIDTH = 100  # hard-wrapped text is 60–80 columns wide
 _UNDERSCORE_BOLD = re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])")
 _UNDERSCORE_ITALIC = re.compile(r"(?<![\w_*])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
 
@@ -24,6 +25,12 @@ def underscores_to_markup(text: str) -> str:
     return _UNDERSCORE_ITALIC.sub(r"*\1*", text)
 
 
-def paragraph(lines: Sequence[str]) -> str:
-    """One paragraph of source lines in our markup."""
-    return underscores_to_markup(join_lines(lines))
+def paragraphs(lines: Sequence[str]) -> list[str]:
+    """The paragraphs of a run of non-blank lines, in our markup.
+
+    Hard-wrapped lines (all but the last at most WRAPPED_WIDTH long) are one paragraph; a run
+    with longer lines was written one paragraph per line, with no blank line between.
+    """
+    if len(lines) > 1 and any(len(line) > WRAPPED_WIDTH for line in lines[:-1]):
+        return [underscores_to_markup(line.strip()) for line in lines if line.strip()]
+    return [underscores_to_markup(join_lines(lines))]

@@ -15,7 +15,7 @@ from studio.importers.manuscript.headings import (
     is_title_like,
     label,
 )
-from studio.importers.manuscript.paragraphs import paragraph
+from studio.importers.manuscript.paragraphs import paragraphs
 from studio.importers.manuscript.rules import HeadingRules, detect_rules
 
 _MARKDOWN_LINE = re.compile(r"#{1,6}\s")
@@ -214,4 +214,5 @@ class _BlockReader:
 
     def _text(self, first: int, end: int) -> None:
         if first < end:
-            self.blocks.append(Block(BlockKind.TEXT, paragraph(self.lines[first:end])))
+            for text in paragraphs(self.lines[first:end]):
+                self.blocks.append(Block(BlockKind.TEXT, text))
