@@ -57,39 +57,50 @@ def render_plain_text(
     info = project.manuscript.info()
     wanted = None if options.chapter_ids is None else set(options.chapter_ids)
     numbers = {c.chapter.id: n for n, c in enumerate(binder.chapters(), start=1)}
-    parts_by_chapter = {c.chapter.id: p.part for p in binder.parts for c in p.chapters}
-    chapter_words = {c.chapter.id: c.word_count for c in binder.chapters()}
-    total_scenes = sum(
-        len(c.scenes) for c in binder.chapters() if wanted is None or c.chapter.id in wanted
-    )
-    words = sum(n for cid, n in chapter_words.items() if wanted is None or cid in wanted)
+    chosen = [
+        (group.part, chapter)
+        for group in binder.parts
+        for chapter in group.chapters
+        if wanted is None or chapter.chapter.id in wanted
+    ]
+    total_scenes = sum(len(chapter.scenes) for _, chapter in chosen)
+    words = sum(chapter.word_count for _, chapter in chosen)
+    bodies = {t.scene.id: t.body for t in project.manuscript.scene_texts(options.chapter_ids)}
 
-    blocks: list[str] = [_title_block(info.title, info.author, words)]
+    title, author = _quotes(info.title, options.quotes), _quotes(info.author, options.quotes)
+    blocks: list[str] = [_title_block(title, author, words)]
     front_matter = project.manuscript.settings().get("front_matter")
     if isinstance(front_matter, str) and front_matter.strip() and wanted is None:
-        blocks.append(_quotes(render(front_matter.strip("\n"), options.markup), options.quotes))
-    current_chapter: int | None = None
+        blocks.append(_prose(front_matter, options))
     current_part: int | None = None
-    for done, item in enumerate(project.manuscript.scene_texts(options.chapter_ids), start=1):
-        chapter = item.chapter
-        if chapter.id != current_chapter:
-            part = parts_by_chapter.get(chapter.id)
-            if part is not None and part.id != current_part:
-                blocks.append(f"\n\n{part.title.upper()}")
-                current_part = part.id
-            blocks.append(_chapter_heading(numbers[chapter.id], chapter.title, options))
-            current_chapter = chapter.id
-        else:
-            blocks.append(options.separator.strip() or "#")
-        blocks.append(_scene(item.scene.title, item.scene.synopsis, item.body, options))
-        if options.notes:
-            notes = project.manuscript.scene(item.scene.id).notes.strip()
-            if notes:
-                blocks.append(f"[Notes: {notes}]")
-        if progress is not None:
-            progress(done, total_scenes)
+    done = 0
+    for part, chapter in chosen:
+        if part is not None and part.id != current_part:
+            blocks.append(f"\n\n{_quotes(part.title, options.quotes).upper()}")
+            current_part = part.id
+        blocks.append(_chapter_heading(numbers[chapter.chapter.id], chapter.chapter.title, options))
+        # The separator goes between scenes that print something: never straight after the
+        # heading, and never twice in a row around a scene that is still empty.
+        printed = False
+        for scene in chapter.scenes:
+            text = _scene(scene.title, scene.synopsis, bodies.get(scene.id, ""), options)
+            if options.notes:
+                notes = project.manuscript.scene(scene.id).notes
+                if notes.strip():
+                    text = "\n\n".join(
+                        t for t in (text, _prose(f"[Notes: {notes.strip()}]", options)) if t
+                    )
+            if text:
+                if printed:
+                    blocks.append(options.separator.strip() or "#")
+                blocks.append(text)
+                printed = True
+            done += 1
+            if progress is not None:
+                progress(done, total_scenes)
     blocks.append("\nTHE END")
     text = "\n\n".join(b for b in blocks if b) + "\n"
+    text = _TRAILING_SPACE.sub("\n", text)
     text = re.sub(r"\n{4,}", "\n\n\n", text)
     return text.replace("\n", LINE_ENDINGS[options.line_ending])
 
@@ -116,36 +127,44 @@ def _title_block(title: str, author: str, words: int) -> str:
 def _chapter_heading(number: int, title: str, options: PlainTextOptions) -> str:
     heading = f"\nChapter {number}"
     if options.chapter_titles and title and title != f"Chapter {number}":
-        heading += f"\n{title}"
+        heading += f"\n{_quotes(title, options.quotes)}"
     return heading + "\n"
 
 
 def _scene(title: str, synopsis: str, body: str, options: PlainTextOptions) -> str:
     pieces: list[str] = []
     if options.scene_titles and title:
-        pieces.append(title)
+        pieces.append(_quotes(title, options.quotes))
     if options.synopses and synopsis.strip():
-        pieces.append(f"[Synopsis: {synopsis.strip()}]")
-    text = render(body.strip("\n"), options.markup)
-    text = _quotes(text, options.quotes)
-    if options.wrap_width:
-        text = _wrap(text, options.wrap_width)
-    pieces.append(text)
+        pieces.append(_prose(f"[Synopsis: {synopsis.strip()}]", options))
+    pieces.append(_prose(body, options))
     return "\n\n".join(p for p in pieces if p)
 
 
+def _prose(text: str, options: PlainTextOptions) -> str:
+    """Stored text as the manuscript shows it: quotes, then emphasis, then wrapping."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    # Quotes first, while the emphasis markers that may stand before a quote are still there.
+    text = render(_quotes(text, options.quotes), options.markup)
+    if options.wrap_width:
+        text = _wrap(text, options.wrap_width)
+    return text
+
+
 def _wrap(text: str, width: int) -> str:
-    paragraphs = text.split("\n\n")
-    wrapped = (
-        textwrap.fill(p, width=width, break_long_words=False, break_on_hyphens=False)
-        for p in paragraphs
+    """Each line wrapped on its own: a single line break (verse, a letter) is the writer's."""
+    return "\n".join(
+        textwrap.fill(line, width=width, break_long_words=False, break_on_hyphens=False)
+        for line in text.split("\n")
     )
-    return "\n\n".join(wrapped)
 
 
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
-_OPENING_DOUBLE = re.compile(r'(^|[\s(\[{—–-])"')
-_OPENING_SINGLE = re.compile(r"(^|[\s(\[{—–-])'(?=\w)")
+# A quote opens at the start, after white space, an opening bracket, a dash, an emphasis
+# marker (*"Run!"*) or, for a single quote, an opening double quote ("'Tis', she said").
+_OPENING_DOUBLE = re.compile(r'(^|[\s(\[{—–*_‘-])"')
+_OPENING_SINGLE = re.compile(r"(^|[\s(\[{—–*_“-])'(?=\w)")
 
 
 def _quotes(text: str, style: str) -> str:
