@@ -66,10 +66,9 @@ def find_candidates(paragraphs: Iterable[str]) -> tuple[CastCandidate, ...]:
     deferred: list[list[str]] = []
     names: dict[tuple[str, bool], list[tuple[tuple[str, ...], bool]]] = {}
     for match in _RUN.finditer(text):
-        start = match.start()
-        if start and (text[start - 1].isalpha() or text[start - 1] in _INSIDE_WORD):
+        start, run = match.start(), match.group()
+        if not run[0].isupper() or _inside_word(text, start):
             continue
-        run = match.group()
         initial = _sentence_initial(text, start)
         if initial and " " in run and run.split(" ", 1)[0].lower() not in _NOT_FIRST:
             deferred.append(run.split(" "))  # "Because Sónya" or "Sophia Petrova"? See below.
@@ -92,6 +91,10 @@ def find_candidates(paragraphs: Iterable[str]) -> tuple[CastCandidate, ...]:
     ]
     offered.sort(key=lambda c: (-c.count, c.name))
     return tuple(offered[:MAX_CANDIDATES])
+
+
+def _inside_word(text: str, start: int) -> bool:
+    return start > 0 and (text[start - 1].isalpha() or text[start - 1] in _INSIDE_WORD)
 
 
 def _add(
