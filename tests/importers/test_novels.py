@@ -217,3 +217,13 @@ def test_progress_is_reported_from_0_to_1(manuscripts_dir: Path) -> None:
     assert seen[0] == 0.0
     assert seen[-1] == 1.0
     assert seen == sorted(seen)
+
+
+def test_detected_patterns_given_back_give_the_same_outline(manuscripts_dir: Path) -> None:
+    """The preview shows the patterns for editing; passing them back unchanged changes nothing."""
+    path = manuscripts_dir / "novels/thirty-nine-steps.txt"
+    detected = outline_of(manuscripts_dir, "novels/thirty-nine-steps.txt")
+    again = read_manuscript(
+        path, heading_pattern=detected.heading_pattern, part_pattern=detected.part_pattern
+    )
+    assert again == detected
