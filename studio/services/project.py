@@ -11,6 +11,7 @@ from studio.services.dictionary import DictionaryService
 from studio.services.events import EventService
 from studio.services.manuscript import ManuscriptService
 from studio.services.stats import project_stats
+from studio.services.timeline import TimelineService
 from studio.storage.database import ProjectDatabase, create_database, open_database
 
 
@@ -22,6 +23,7 @@ class Project:
         self.manuscript = ManuscriptService(database)
         self.bible = BibleService(database)
         self.events = EventService(database)
+        self.timeline = TimelineService(database)
         self.dictionary = DictionaryService(database)
 
     @property

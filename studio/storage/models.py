@@ -70,6 +70,15 @@ class SceneRow(Base):
     story_precision: Mapped[str | None] = mapped_column(String)
     word_target: Mapped[int | None] = mapped_column(Integer)
     labels_json: Mapped[str] = mapped_column(Text, default="[]")
+    # Relative story time (migration 0003): the story_* columns then hold the resolved time.
+    anchor_scene_id: Mapped[int | None] = mapped_column(
+        ForeignKey("scene.id", ondelete="SET NULL", name="fk_scene_anchor_scene_id"), index=True
+    )
+    anchor_event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("timeline_event.id", ondelete="SET NULL", name="fk_scene_anchor_event_id"),
+        index=True,
+    )
+    anchor_offset: Mapped[str | None] = mapped_column(String)
 
 
 class CharacterRow(Base):
@@ -147,6 +156,19 @@ class EventRow(Base):
     story_start: Mapped[datetime | None] = mapped_column(DateTime)
     story_end: Mapped[datetime | None] = mapped_column(DateTime)
     story_precision: Mapped[str | None] = mapped_column(String)
+    # Relative story time (migration 0003), as on SceneRow.
+    anchor_scene_id: Mapped[int | None] = mapped_column(
+        # use_alter breaks the scene <-> timeline_event cycle for SQLAlchemy's table sorting.
+        ForeignKey(
+            "scene.id", ondelete="SET NULL", name="fk_event_anchor_scene_id", use_alter=True
+        ),
+        index=True,
+    )
+    anchor_event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("timeline_event.id", ondelete="SET NULL", name="fk_event_anchor_event_id"),
+        index=True,
+    )
+    anchor_offset: Mapped[str | None] = mapped_column(String)
 
 
 class SceneCharacterRow(Base):
@@ -216,3 +238,12 @@ class ProjectWordRow(Base):
 
     word: Mapped[str] = mapped_column(String, primary_key=True)
     added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DismissedWarningRow(Base):
+    """A continuity warning the writer dismissed for this project (migration 0003)."""
+
+    __tablename__ = "dismissed_warning"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    dismissed_at: Mapped[datetime] = mapped_column(DateTime)
