@@ -1,0 +1,284 @@
+"""SpellChecker: enchant's verdicts plus the cast, the project dictionary and the genre list.
+
+Speed comes from caches, none shared between checkers:
+
+* enchant is asked once per distinct word form (``_enchant``, kept for the checker's life:
+  a dictionary's verdicts never change); a Title-case word whose lower-case form enchant already
+  accepted is accepted without asking (Hunspell accepts "The" because it has "the");
+* each distinct space-separated piece of text ("said,", "Sophia's") is judged once
+  (``_good_pieces`` / ``_bad_pieces``, emptied whenever the accepted words change), so checking
+  a novel or re-checking a paragraph after a keystroke is mostly set look-ups in C.
+
+A SpellChecker is not thread-safe: use one per thread (the editor and `studio check` each own one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from studio.spelling import tokens
+from studio.spelling.enchant_dict import open_dictionary
+from studio.spelling.names import accepted_forms, fold_accents, name_words
+from studio.spelling.suggestions import close_words
+from studio.spelling.wordlists import genre_words as load_genre_words
+
+_CACHE_LIMIT = 1_000_000
+_POSSESSIVE = ("'s", "'S")
+
+
+class Misspelling(NamedTuple):
+    """A misspelt word: text[start:end] == word. (A tuple: a novel may have thousands.)"""
+
+    start: int
+    end: int
+    word: str
+
+
+Spans = tuple[tokens.Span, ...]
+
+
+class SpellChecker:
+    """Checks words and text in one language; raises SpellingUnavailableError if it cannot."""
+
+    def __init__(
+        self,
+        language: str = "en_US",
+        *,
+        extra_words: Iterable[str] = (),
+        genre_words: bool = True,
+        check_all_caps: bool = False,
+    ) -> None:
+        self._dict: Any = open_dictionary(language)
+        self._ask_enchant = self._dict.check
+        self.language = language
+        self.check_all_caps = check_all_caps
+        self._genre_enabled = genre_words
+        self._genre: frozenset[str] = load_genre_words() if genre_words else frozenset()
+        self._project: set[str] = {w for w in map(_clean, extra_words) if w}
+        self._ignored: set[str] = set()
+        self._cast_words: list[str] = []
+        self._cast: frozenset[str] = frozenset()
+        self._accepted: frozenset[str] = frozenset()
+        self._enchant: dict[str, bool] = {}
+        self._verdicts: dict[str, bool] = {}
+        self._good_pieces: set[str] = set()
+        self._bad_pieces: dict[str, Spans] = {}
+        self.generation = 0
+        """Goes up whenever the accepted words change: a highlighter re-checks what it shows."""
+        self._accepted_changed()
+
+    # -- the accepted words ---------------------------------------------------------------
+
+    @property
+    def provider(self) -> str:
+        """The engine behind the dictionary ("hunspell", or "aspell" where it is the only one)."""
+        return str(self._dict.provider.name)
+
+    @property
+    def project_words(self) -> frozenset[str]:
+        return frozenset(self._project)
+
+    @property
+    def ignored_words(self) -> frozenset[str]:
+        return frozenset(self._ignored)
+
+    @property
+    def genre_words_enabled(self) -> bool:
+        return self._genre_enabled
+
+    def set_genre_words(self, enabled: bool) -> None:
+        if enabled != self._genre_enabled:
+            self._genre_enabled = enabled
+            self._genre = load_genre_words() if enabled else frozenset()
+            self._accepted_changed()
+
+    def set_cast(self, names: Iterable[str]) -> None:
+        """Replace the cast: every word of every name is accepted (see studio.spelling.names)."""
+        words = name_words(names)
+        if words != self._cast_words:
+            self._cast_words = words
+            self._cast = accepted_forms(words)
+            self._accepted_changed()
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """Add words to the project dictionary (the caller stores them in the project)."""
+        new = {w for w in map(_clean, words) if w} - self._project
+        if new:
+            self._project |= new
+            self._accepted_changed()
+
+    def remove_word(self, word: str) -> None:
+        word = _clean(word)
+        if word in self._project:
+            self._project.discard(word)
+            self._accepted_changed()
+
+    def ignore(self, word: str) -> None:
+        """Accept word until this checker is closed (not stored anywhere)."""
+        word = _clean(word)
+        if word and word not in self._ignored:
+            self._ignored.add(word)
+            self._accepted_changed()
+
+    def _accepted_changed(self) -> None:
+        self._accepted = self._cast | self._genre | self._project | self._ignored
+        self._verdicts.clear()
+        self._good_pieces.clear()
+        self._bad_pieces.clear()
+        self.generation += 1
+
+    # -- checking ---------------------------------------------------------------------------
+
+    def check_word(self, word: str) -> bool:
+        """True when word (or each word of it, such as both halves of "spy-turned") is fine."""
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = self._word_ok(word) if word.isalpha() else not self.misspellings(word)
+            self._remember(word, verdict)
+        return verdict
+
+    def misspellings(self, text: str) -> list[Misspelling]:
+        """Every misspelt word of text, in order. Cheap for text seen before: the editor calls
+        it for each paragraph (block) it shows, again for the one being typed in."""
+        flat = tokens.flatten(text)
+        parts = tokens.pieces_in_order(flat)
+        distinct = set(parts)
+        bad = self._bad_pieces
+        new = distinct.difference(self._good_pieces, bad)
+        if new:
+            self._judge_pieces(new)
+        wrong = distinct.intersection(bad)
+        if not wrong:
+            return []
+        found: list[Misspelling] = []
+        in_order = list(filter(wrong.__contains__, parts))
+        for piece, offset in zip(in_order, tokens.locate(flat, in_order), strict=True):
+            for start, end, word in bad[piece]:
+                found.append(Misspelling(offset + start, offset + end, word))
+        return found
+
+    def misspelling_at(self, text: str, index: int) -> Misspelling | None:
+        """The misspelt word of text at index (a cursor position), for the context menu."""
+        span = tokens.word_at(text, index)
+        if span is None or self._word_ok(span[2]):
+            return None
+        return Misspelling(*span)
+
+    def suggest(self, word: str, limit: int = 7) -> list[str]:
+        """Up to limit replacements, the writer's own words (cast first) before enchant's."""
+        base = tokens.normalise(word.strip())
+        suffix = ""
+        if base.endswith(_POSSESSIVE) and len(base) > 2:
+            base, suffix = base[:-2], base[-2:]
+        if not base:
+            return []
+        own = close_words(base, (self._cast_words, sorted(self._project), sorted(self._genre)))
+        ours = [*own, *self._dict.suggest(base)]
+        return list(dict.fromkeys(w + suffix for w in ours if w != base))[:limit]
+
+    # -- the verdicts -----------------------------------------------------------------------
+
+    def _judge_pieces(self, new: set[str]) -> None:
+        """Sort new pieces into good and bad. The common cases (a plain lower-case word, then a
+        plain capitalised one) are inlined; lower-case words go first so that "The" reuses
+        enchant's verdict on "the" instead of asking again."""
+        if len(self._good_pieces) + len(self._bad_pieces) + len(new) > _CACHE_LIMIT:
+            self._good_pieces.clear()
+            self._bad_pieces.clear()
+        if len(self._verdicts) + len(new) > _CACHE_LIMIT:
+            self._verdicts.clear()
+        good = self._good_pieces
+        bad = self._bad_pieces
+        accepted = self._accepted
+        asked = self._enchant
+        ask = self._ask_enchant
+        capitalised: list[str] = []
+        others: list[str] = []
+        for piece in new:
+            if not (piece.isalpha() and piece.isascii()):
+                others.append(piece)
+            elif not piece.islower():
+                capitalised.append(piece)
+            else:
+                verdict = piece in accepted or asked.get(piece)
+                if verdict is None:
+                    verdict = asked[piece] = bool(ask(piece))
+                if verdict:
+                    good.add(piece)
+                else:
+                    bad[piece] = ((0, len(piece), piece),)
+        for piece in capitalised:
+            if piece.istitle() and (asked.get(piece.lower()) or piece.lower() in accepted):
+                good.add(piece)
+            else:
+                self._judge_piece(piece)
+        for piece in others:
+            self._judge_piece(piece)
+
+    def _judge_piece(self, piece: str) -> None:
+        spans = tuple(span for span in tokens.piece_words(piece) if not self._word_ok(span[2]))
+        if spans:
+            self._bad_pieces[piece] = spans
+        else:
+            self._good_pieces.add(piece)
+
+    def _word_ok(self, word: str) -> bool:
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = self._judge(word)
+            self._remember(word, verdict)
+        return verdict
+
+    def _remember(self, word: str, verdict: bool) -> None:
+        if len(self._verdicts) >= _CACHE_LIMIT:
+            self._verdicts.clear()
+        self._verdicts[word] = verdict
+
+    def _judge(self, word: str) -> bool:
+        if word.isalpha():
+            if word.islower():
+                if word in self._accepted or (
+                    not word.isascii() and fold_accents(word) in self._accepted
+                ):
+                    return True
+                return self._enchant_verdict(word)
+        else:
+            if tokens.has_digit(word):
+                return True
+            normal = tokens.normalise(word)
+            if normal != word:
+                return self._word_ok(normal)
+            if word.endswith(_POSSESSIVE) and len(word) > 2:
+                return self._word_ok(word[:-2])
+        if word.isupper() and not self.check_all_caps:
+            return True
+        if self._is_accepted(word):
+            return True
+        if word[:1].isupper() and self._enchant.get(word.lower()):
+            return True  # Hunspell accepts "The" and "THE" when it has "the"
+        return self._enchant_verdict(word)
+
+    def _is_accepted(self, word: str) -> bool:
+        accepted = self._accepted
+        if word in accepted:
+            return True
+        if not word.isascii() and fold_accents(word) in accepted:
+            return True
+        if word.islower():
+            return False
+        lower = word.lower()
+        return lower in accepted or (word.isupper() and word.capitalize() in accepted)
+
+    def _enchant_verdict(self, word: str) -> bool:
+        verdict = self._enchant.get(word)
+        if verdict is None:
+            verdict = bool(self._ask_enchant(word))
+            if len(self._enchant) >= _CACHE_LIMIT:
+                self._enchant.clear()
+            self._enchant[word] = verdict
+        return verdict
+
+
+def _clean(word: str) -> str:
+    return tokens.normalise(word.strip())

@@ -1,0 +1,154 @@
+"""Finding the words a spell checker should look at, with their offsets.
+
+Text is cut in two stages so that a whole novel costs a few C-level passes:
+
+1. **pieces**: ``flatten`` makes a copy of the text, the same length, in which links and the
+   common separators (punctuation, quotes, dashes, markup characters) become spaces; its
+   white-space-separated pieces are mostly plain words already. Pieces repeat ("the", "said"),
+   so a checker judges each distinct piece once, then ``locate`` finds where the few bad ones
+   are with ``str.find``.
+2. **words** inside a piece (``piece_words``): runs of letters (combining accents included)
+   joined by inner apostrophes (straight, curly or modifier letter). Any character that is not a
+   letter, digit or apostrophe separates words, so the few separators ``flatten`` leaves (``/``,
+   ``&``…) are still handled; apostrophes at either end of a word are left out.
+
+Not checked: links (URLs, ``www.`` addresses, e-mail addresses: the whole space-separated run
+that holds one) and words with a digit in them. ALL-CAPS words are the checker's decision.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+_ALNUM = r"(?:[^\W_]|[\u0300-\u036f])"
+WORD = re.compile(rf"{_ALNUM}+(?:['\u2019\u02bc]{_ALNUM}+)*")
+"""A word candidate: letters and digits joined by inner apostrophes (digits are left out later)."""
+
+SEPARATORS = (
+    ',.;:!?"()[]*_-'  # ASCII punctuation and markup (never the apostrophe)
+    "\u201c\u201d\u2018\u201e\u00ab\u00bb\u2014\u2013\u2026"  # “ ” ‘ „ « » — – …
+)
+"""What flatten turns into spaces: the frequent separators, for speed (white space needs no
+turning: str.split and str.isspace know it; rarer separators are found inside pieces)."""
+
+_LINK_MARKERS = ("://", "www.", "@")
+_PIECE = re.compile(r"\S+")
+_LINK = re.compile(r"[^\W_][\w+.-]*://\S|\bwww\.[^\W_]|[^\s@]@[^\W_][\w-]*\.[^\W\d_]")
+_CURLY = str.maketrans({"\u2019": "'", "\u02bc": "'"})
+
+Span = tuple[int, int, str]
+"""(start, end, word) with offsets relative to the text or piece it was found in."""
+
+
+def flatten(text: str) -> str:
+    """text, same length, with links and the common separators turned into spaces."""
+    hints = _link_hints(text)
+    if hints:
+        text = _blank_links(text, hints)
+    for separator in SEPARATORS:
+        if separator in text:
+            text = text.replace(separator, " ")
+    return text
+
+
+def _link_hints(text: str) -> list[int]:
+    """Where "://", "www." and "@" occur (str.find is far quicker than a regex here)."""
+    hints: list[int] = []
+    for marker in _LINK_MARKERS:
+        at = text.find(marker)
+        while at >= 0:
+            hints.append(at)
+            at = text.find(marker, at + 1)
+    hints.sort()
+    return hints
+
+
+def _blank_links(text: str, hints: list[int]) -> str:
+    """text with every whitespace-separated run that holds a URL or e-mail made spaces."""
+    runs: list[tuple[int, int]] = []
+    for hint in hints:
+        if runs and hint < runs[-1][1]:
+            continue
+        start = end = hint
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if _LINK.search(text, start, end):
+            runs.append((start, end))
+    if not runs:
+        return text
+    out: list[str] = []
+    at = 0
+    for start, end in runs:
+        out += (text[at:start], " " * (end - start))
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def pieces_in_order(flat: str) -> list[str]:
+    """The non-empty pieces of a flattened text, in order (no offsets: see locate)."""
+    return flat.split()
+
+
+def locate(flat: str, found_in_order: Iterable[str]) -> Iterator[int]:
+    """The offset in flat of each piece of found_in_order, which are some of flat's pieces in
+    the order they occur: each is looked for after the previous one, as a whole piece."""
+    at = 0
+    end = len(flat)
+    find = flat.find
+    for piece in found_in_order:
+        size = len(piece)
+        while True:
+            at = find(piece, at)
+            after = at + size
+            if (at == 0 or flat[at - 1].isspace()) and (after == end or flat[after].isspace()):
+                break
+            at += 1
+        yield at
+        at = after
+
+
+def has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+def normalise(word: str) -> str:
+    """The form a dictionary is asked about: straight apostrophes, composed accents (NFC)."""
+    word = word.translate(_CURLY)
+    if not word.isascii() and not unicodedata.is_normalized("NFC", word):
+        word = unicodedata.normalize("NFC", word)
+    return word
+
+
+def piece_words(piece: str) -> list[Span]:
+    """The words of one piece worth checking, offsets relative to the piece."""
+    if piece.isalpha():
+        return [(0, len(piece), piece)]
+    spans: list[Span] = []
+    for match in WORD.finditer(piece):
+        word = match[0]
+        if not has_digit(word):
+            spans.append((match.start(), match.end(), word))
+    return spans
+
+
+def checkable_words(text: str) -> Iterator[Span]:
+    """Every word of text worth checking, in order, with offsets into text."""
+    for piece in _PIECE.finditer(flatten(text)):
+        at = piece.start()
+        for start, end, word in piece_words(piece[0]):
+            yield at + start, at + end, word
+
+
+def word_at(text: str, index: int) -> Span | None:
+    """The checkable word of text that covers index (or ends at it), if any."""
+    for start, end, word in checkable_words(text):
+        if start <= index <= end:
+            return start, end, word
+        if start > index:
+            break
+    return None
