@@ -1,0 +1,210 @@
+"""The five continuity checks as pure functions over a snapshot (rules: services/continuity)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from studio.core.domain import EventKind, ThreadStatus
+from studio.core.story_time import Precision, StoryTime
+from studio.core.story_time_text import PRECISION_RANK
+from studio.services.timeline_data import EventRecord, SceneRecord, Snapshot
+
+
+@dataclass(frozen=True)
+class Found:
+    key: str
+    check: str
+    message: str
+    scene_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class AliasUse:
+    alias_id: int
+    character_id: int
+    name: str
+    from_start: datetime | None
+    from_text: str | None
+    until_end: datetime | None
+    until_text: str | None
+    scene_id: int
+
+
+def _names(snapshot: Snapshot, ids: list[int]) -> str:
+    names = [snapshot.characters.get(i, f"character {i}") for i in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _when(scene: SceneRecord) -> str:
+    return scene.story_time.text if scene.story_time is not None else "no story time"
+
+
+def _present(scene: SceneRecord) -> set[int]:
+    return scene.character_ids | ({scene.pov_id} if scene.pov_id is not None else set())
+
+
+def two_places(snapshot: Snapshot) -> Iterator[Found]:
+    day = PRECISION_RANK[Precision.DAY]
+    by_character: defaultdict[int, list[SceneRecord]] = defaultdict(list)
+    for scene in snapshot.scenes:
+        time = scene.story_time
+        if time is None or scene.location_id is None or PRECISION_RANK[time.precision] > day:
+            continue
+        for character in _present(scene):
+            by_character[character].append(scene)
+    clashes: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
+    for character, scenes in by_character.items():
+        scenes.sort(key=lambda s: s.story_time.start if s.story_time else datetime.min)
+        active: list[SceneRecord] = []
+        for scene in scenes:
+            assert scene.story_time is not None
+            start = scene.story_time.start
+            active = [a for a in active if a.story_time is not None and a.story_time.end >= start]
+            for other in active:
+                if other.location_id != scene.location_id:
+                    first, second = sorted((other, scene), key=lambda s: s.book_index)
+                    clashes[(first.id, second.id)].add(character)
+            active.append(scene)
+    scenes_by_id = snapshot.scene_by_id()
+    for (first_id, second_id), characters in sorted(clashes.items()):
+        first, second = scenes_by_id[first_id], scenes_by_id[second_id]
+        who = _names(snapshot, sorted(characters, key=list(snapshot.characters).index))
+        verb = "is" if len(characters) == 1 else "are"
+        yield Found(
+            f"two-places:{first_id}:{second_id}",
+            "two-places",
+            f"{who} {verb} in two places at once: '{first.title}' ({_place(snapshot, first)}, "
+            f"{_when(first)}) and '{second.title}' ({_place(snapshot, second)}, "
+            f"{_when(second)}).",
+            (first_id, second_id),
+        )
+
+
+def _place(snapshot: Snapshot, scene: SceneRecord) -> str:
+    if scene.location_id is None:
+        return "no location"
+    return snapshot.locations.get(scene.location_id, f"location {scene.location_id}")
+
+
+def pov_absent(snapshot: Snapshot) -> Iterator[Found]:
+    for scene in snapshot.scenes:
+        if scene.pov_id is not None and scene.pov_id not in scene.character_ids:
+            name = snapshot.characters.get(scene.pov_id, f"character {scene.pov_id}")
+            yield Found(
+                f"pov-absent:{scene.id}:{scene.pov_id}",
+                "pov-absent",
+                f"'{scene.title}' is told from {name}'s point of view, but {name} is not among "
+                "its characters present.",
+                (scene.id,),
+            )
+
+
+def _timed_events(snapshot: Snapshot, kinds: set[EventKind]) -> dict[int, list[EventRecord]]:
+    by_character: defaultdict[int, list[EventRecord]] = defaultdict(list)
+    for event in snapshot.events:
+        if event.kind in kinds and event.story_time is not None:
+            for character in event.character_ids:
+                by_character[character].append(event)
+    for events in by_character.values():
+        events.sort(key=lambda e: e.story_time.sort_key if e.story_time else (datetime.min,) * 2)
+    return by_character
+
+
+def _event_label(event: EventRecord) -> str:
+    when = event.story_time.text if event.story_time else "no story time"
+    return f"'{event.title}', {when}"
+
+
+def appearances(snapshot: Snapshot) -> Iterator[Found]:
+    firsts = _timed_events(snapshot, {EventKind.FIRST_APPEARANCE})
+    exits = _timed_events(snapshot, {EventKind.DEPARTURE, EventKind.DEATH})
+    for scene in snapshot.scenes:
+        time = scene.story_time
+        if time is None:
+            continue
+        for character in sorted(_present(scene)):
+            name = snapshot.characters.get(character, f"character {character}")
+            first = firsts.get(character)
+            if first and first[0].story_time and time.end < first[0].story_time.start:
+                yield Found(
+                    f"before-first-appearance:{character}:{scene.id}",
+                    "before-first-appearance",
+                    f"{name} is in '{scene.title}' ({_when(scene)}) before first appearing on "
+                    f"the timeline ({_event_label(first[0])}).",
+                    (scene.id,),
+                )
+                continue
+            broken = next((e for e in exits.get(character, ()) if _after(time, e)), None)
+            if broken is not None:
+                what = "death" if broken.kind is EventKind.DEATH else "departure"
+                yield Found(
+                    f"after-exit:{character}:{scene.id}",
+                    "after-exit",
+                    f"{name} is in '{scene.title}' ({_when(scene)}) after their {what} "
+                    f"({_event_label(broken)}).",
+                    (scene.id,),
+                )
+
+
+def _after(time: StoryTime, event: EventRecord) -> bool:
+    return event.story_time is not None and time.start > event.story_time.end
+
+
+def untouched_threads(snapshot: Snapshot, limit: int) -> Iterator[Found]:
+    # Only chapters that hold scenes count: an empty placeholder chapter is not a gap.
+    chapters = [c.id for c in snapshot.chapters]
+    with_scenes = {s.chapter_id for s in snapshot.scenes}
+    number = {cid: n for n, cid in enumerate(c for c in chapters if c in with_scenes)}
+    total = len(number)
+    for thread in snapshot.threads:
+        if thread.status is not ThreadStatus.OPEN:
+            continue
+        touches = [s for s in snapshot.scenes if thread.id in s.thread_notes]
+        for before, after in zip(touches, [*touches[1:], None], strict=True):
+            start = number[before.chapter_id]
+            end = number[after.chapter_id] if after is not None else total
+            gap = end - start - 1
+            if gap <= limit:
+                continue
+            if after is None:
+                message = (
+                    f"'{thread.name}' is untouched for the last {gap} chapters, since "
+                    f"'{before.title}' (chapter {start + 1})."
+                )
+            else:
+                message = (
+                    f"'{thread.name}' is untouched for {gap} chapters, between "
+                    f"'{before.title}' (chapter {start + 1}) and '{after.title}' "
+                    f"(chapter {end + 1})."
+                )
+            yield Found(
+                f"thread-untouched:{thread.id}:{before.id}:{after.id if after else 'end'}",
+                "thread-untouched",
+                message,
+                (before.id,) if after is None else (before.id, after.id),
+            )
+
+
+def aliases_out_of_time(snapshot: Snapshot, uses: list[AliasUse]) -> Iterator[Found]:
+    scenes = snapshot.scene_by_id()
+    for use in sorted(uses, key=lambda u: (scenes[u.scene_id].book_index, u.alias_id)):
+        scene = scenes[use.scene_id]
+        time = scene.story_time
+        if time is None:
+            continue
+        if use.from_start is not None and time.end < use.from_start:
+            side = f"before it was in use (from {use.from_text})"
+        elif use.until_end is not None and time.start > use.until_end:
+            side = f"after it was given up (until {use.until_text})"
+        else:
+            continue
+        owner = snapshot.characters.get(use.character_id, f"character {use.character_id}")
+        yield Found(
+            f"alias-out-of-time:{use.alias_id}:{scene.id}",
+            "alias-out-of-time",
+            f"{owner}'s alias '{use.name}' appears in '{scene.title}' ({_when(scene)}), {side}.",
+            (scene.id,),
+        )
