@@ -34,6 +34,7 @@ SEPARATORS = (
 turning: str.split and str.isspace know it; rarer separators are found inside pieces)."""
 
 _LINK_MARKERS = ("://", "www.", "@")
+_AROUND_LINKS = frozenset("\"'()[]<>{}\u201c\u201d\u2018\u2019\u00ab\u00bb\u2014\u2013")
 _PIECE = re.compile(r"\S+")
 _LINK = re.compile(r"[^\W_][\w+.-]*://\S|\bwww\.[^\W_]|[^\s@]@[^\W_][\w-]*\.[^\W\d_]")
 _CURLY = str.maketrans({"\u2019": "'", "\u02bc": "'"})
@@ -65,16 +66,21 @@ def _link_hints(text: str) -> list[int]:
     return hints
 
 
+def _in_link(char: str) -> bool:
+    return not char.isspace() and char not in _AROUND_LINKS
+
+
 def _blank_links(text: str, hints: list[int]) -> str:
-    """text with every whitespace-separated run that holds a URL or e-mail made spaces."""
+    """text with every run that holds a URL or e-mail made spaces: a run ends at white space,
+    quotes, brackets and dashes."""
     runs: list[tuple[int, int]] = []
     for hint in hints:
         if runs and hint < runs[-1][1]:
             continue
         start = end = hint
-        while start > 0 and not text[start - 1].isspace():
+        while start > 0 and _in_link(text[start - 1]):
             start -= 1
-        while end < len(text) and not text[end].isspace():
+        while end < len(text) and _in_link(text[end]):
             end += 1
         if _LINK.search(text, start, end):
             runs.append((start, end))

@@ -1,0 +1,67 @@
+"""The fast path (distinct pieces, cached verdicts, str.find) against a plain word-by-word
+reading, on a whole novel and paragraph by paragraph as the editor checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studio.spelling import Misspelling, SpellChecker, tokens
+from tests.spelling.conftest import MakeChecker
+
+
+def word_by_word(checker: SpellChecker, text: str) -> list[Misspelling]:
+    return [
+        Misspelling(start, end, word)
+        for start, end, word in tokens.checkable_words(text)
+        if not checker.check_word(word)
+    ]
+
+
+@pytest.mark.slow
+def test_war_and_peace_fast_path_matches_word_by_word(
+    make_checker: MakeChecker, manuscripts_dir: Path
+) -> None:
+    text = (manuscripts_dir / "novels" / "war-and-peace.txt").read_text(encoding="utf-8")
+    fast = make_checker()
+    found = fast.misspellings(text)
+    assert found == word_by_word(make_checker(), text)
+    assert all(text[m.start : m.end] == m.word for m in found)
+    flagged = {m.word for m in found}
+    assert {"Natásha", "Bolkónski"} <= flagged
+    assert not {"Pierre", "Moscow", "Napoleon", "the", "The"} & flagged
+    assert fast.misspellings(text) == found  # warm: same answer from the caches
+
+
+def test_paragraph_by_paragraph_equals_the_whole(
+    cast_checker: SpellChecker, stories: dict[str, str]
+) -> None:
+    text = (
+        stories["harley-and-viktor.txt"]
+        .replace("whispered", "whipsered")
+        .replace("Viktor stepped", "Viktr stepped")
+    )
+    whole = cast_checker.misspellings(text)
+    assert [m.word for m in whole] == ["Viktr", "whipsered"]
+    by_block: list[Misspelling] = []
+    offset = 0
+    for block in text.split("\n"):
+        by_block += [
+            Misspelling(m.start + offset, m.end + offset, m.word)
+            for m in cast_checker.misspellings(block)
+        ]
+        offset += len(block) + 1
+    assert by_block == whole
+
+
+def test_a_keystroke_rechecks_one_block_from_the_caches(
+    cast_checker: SpellChecker, stories: dict[str, str]
+) -> None:
+    scene = stories["kirill-and-sophia.txt"]
+    cast_checker.misspellings(scene)
+    (block,) = [line for line in scene.split("\n") if "Sophia Petrova" in line]
+    typed = block.replace("Sophia Petrova", "Sophia Petrovaa")
+    found = cast_checker.misspellings(typed)
+    assert [m.word for m in found] == ["Petrovaa"]
+    assert cast_checker.suggest("Petrovaa")[0] == "Petrova"
