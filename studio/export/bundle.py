@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 from studio.core.domain import Alias, Character, TimelineEvent
 from studio.core.errors import ExportError
 from studio.core.story_time import StoryTime
+from studio.services.continuity import ContinuityService
+from studio.services.timeline_data import ItemRef
 
 if TYPE_CHECKING:
     from studio.services.project import Project
@@ -28,6 +30,7 @@ BUNDLE_FORMAT = "safehouse-bundle"
 BUNDLE_VERSION = 1
 MANIFEST = "project.json"
 SCENES = "scenes"
+Anchors = dict[ItemRef, tuple[ItemRef, str | None]]
 
 
 def slug(title: str) -> str:
@@ -50,6 +53,7 @@ def build_manifest(project: Project) -> tuple[dict[str, Any], dict[str, str]]:
     )
     files: dict[str, str] = {}
     scenes: list[dict[str, Any]] = []
+    anchors = project.timeline.anchors()
     for chapter_number, chapter in enumerate(chapters, start=1):
         for scene_number, info_row in enumerate(chapter.scenes, start=1):
             scene = manuscript.scene(info_row.id)
@@ -72,6 +76,7 @@ def build_manifest(project: Project) -> tuple[dict[str, Any], dict[str, str]]:
                     "labels": list(scene.labels),
                     "character_ids": list(scene.character_ids),
                     "thread_ids": list(scene.thread_ids),
+                    **_anchor(anchors, ItemRef("scene", scene.id)),
                 }
             )
     manifest: dict[str, Any] = {
@@ -114,9 +119,10 @@ def build_manifest(project: Project) -> tuple[dict[str, Any], dict[str, str]]:
             }
             for t in bible.threads()
         ],
-        "events": [_event(e) for e in sorted(project.events.events(), key=lambda e: e.id)],
+        "events": [_event(e, anchors) for e in sorted(project.events.events(), key=lambda e: e.id)],
         "scene_thread_notes": _thread_notes(project),
         "dictionary": project.dictionary.words(),
+        "dismissed_warnings": ContinuityService(project.database).dismissed_keys(),
     }
     return manifest, files
 
@@ -153,7 +159,17 @@ def _alias(alias: Alias) -> dict[str, Any]:
     }
 
 
-def _event(event: TimelineEvent) -> dict[str, Any]:
+def _anchor(anchors: Anchors, ref: ItemRef) -> dict[str, Any]:
+    """Relative story time: the item this one hangs on, and the writer's offset phrase."""
+    anchor, offset = anchors.get(ref, (None, None))
+    return {
+        "anchor_scene_id": anchor.id if anchor and anchor.kind == "scene" else None,
+        "anchor_event_id": anchor.id if anchor and anchor.kind == "event" else None,
+        "anchor_offset": offset if anchor else None,
+    }
+
+
+def _event(event: TimelineEvent, anchors: Anchors) -> dict[str, Any]:
     return {
         "id": event.id,
         "title": event.title,
@@ -163,6 +179,7 @@ def _event(event: TimelineEvent) -> dict[str, Any]:
         "scene_ids": list(event.scene_ids),
         "character_ids": list(event.character_ids),
         "location_ids": list(event.location_ids),
+        **_anchor(anchors, ItemRef("event", event.id)),
     }
 
 

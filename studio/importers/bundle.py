@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,9 @@ def import_bundle(folder: Path, project_path: Path) -> Project:
         for key, value in (settings if isinstance(settings, dict) else {}).items():
             project.manuscript.set_setting(str(key), value)
         project.dictionary.add_all(manifest.get("dictionary", []))
+        # The manifest's story_time of an anchored item is its resolved time as text; resolving
+        # again gives back the exact span ("the same evening" is 18:00-22:00, not the day).
+        project.timeline.resolve_all()
     except IntegrityError as error:
         project.close()
         Path(project_path).unlink(missing_ok=True)
@@ -118,6 +122,7 @@ def _load(session: Session, manifest: dict[str, Any], bodies: dict[int, str]) ->
         _load_bible,
         _load_outline,
         _load_events,
+        _load_anchors,
     ]
     for load in loaders:
         load(session, manifest, bodies)
@@ -261,3 +266,22 @@ def _load_events(session: Session, manifest: dict[str, Any], _bodies: dict[int, 
             m.EventLocationRow(event_id=e["id"], location_id=loc)
             for loc in e.get("location_ids", [])
         )
+
+
+def _load_anchors(session: Session, manifest: dict[str, Any], _bodies: dict[int, str]) -> None:
+    """Anchors last: a scene may hang on an event, which is loaded after the scenes."""
+    for scene in manifest.get("scenes", []):
+        _set_anchor(session.get_one(m.SceneRow, scene["id"]), scene)
+    for event in manifest.get("events", []):
+        _set_anchor(session.get_one(m.EventRow, event["id"]), event)
+    session.add_all(
+        m.DismissedWarningRow(key=str(key), dismissed_at=datetime.now().replace(microsecond=0))
+        for key in dict.fromkeys(manifest.get("dismissed_warnings", []))
+    )
+
+
+def _set_anchor(row: m.SceneRow | m.EventRow, item: dict[str, Any]) -> None:
+    if item.get("anchor_scene_id") is not None or item.get("anchor_event_id") is not None:
+        row.anchor_scene_id = item.get("anchor_scene_id")
+        row.anchor_event_id = item.get("anchor_event_id")
+        row.anchor_offset = item.get("anchor_offset")

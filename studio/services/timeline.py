@@ -148,6 +148,12 @@ class TimelineService:
         text = None if node.story_time is None else node.story_time.text
         return Placement(text, node.anchor, node.offset if node.anchor else None)
 
+    def anchors(self) -> dict[ItemRef, tuple[ItemRef, str | None]]:
+        """Every anchored item's anchor and offset, in one read (for the bundle)."""
+        with self._db.read() as session:
+            nodes = _nodes(session)
+        return {r: (n.anchor, n.offset) for r, n in nodes.items() if n.anchor is not None}
+
     def dependants(self, ref: ItemRef) -> list[ItemRef]:
         """The items that move when ref moves, each after the one it hangs on."""
         with self._db.read() as session:
