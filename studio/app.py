@@ -1,0 +1,143 @@
+"""The composition root: settings, the project to open, QApplication and the main window.
+
+`studio` (no arguments) and `studio open PATH` call run(). PySide6 is imported inside the
+functions only, so importing this module has no side effects and needs no Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from studio.ui.main_window import MainWindow
+    from studio.ui.settings import Settings
+
+APP_NAME = "Safehouse"
+SCREENSHOT_DELAY_MS = 400
+NO_DISPLAY = (
+    "Safehouse needs a desktop session (no DISPLAY or WAYLAND_DISPLAY is set); "
+    "opening the window off screen to save a screenshot instead."
+)
+
+
+def needs_offscreen() -> bool:
+    """True on a Linux machine with no display to show the window on and no platform chosen."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def config_dir() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.StandardLocation.AppConfigLocation
+    return Path(QStandardPaths.writableLocation(location) or Path.home() / ".config" / APP_NAME)
+
+
+def data_dir() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.StandardLocation.AppDataLocation
+    return Path(
+        QStandardPaths.writableLocation(location) or Path.home() / ".local" / "share" / APP_NAME
+    )
+
+
+def start(project_path: Path | None = None, settings_path: Path | None = None) -> MainWindow:
+    """The main window on project_path, the last project or the sample (needs a QApplication)."""
+    from studio.ui.main_window import MainWindow
+    from studio.ui.settings import SettingsStore
+
+    store = SettingsStore(settings_path or config_dir() / "settings.json")
+    settings = store.load()
+    window = MainWindow(settings, store)
+    window.show()
+    _open_start_project(window, settings, project_path)
+    return window
+
+
+def _open_start_project(window: MainWindow, settings: Settings, project_path: Path | None) -> None:
+    if project_path is not None:
+        window.open_project_path(Path(project_path))
+        return
+    last = Path(settings.last_project) if settings.last_project else None
+    if last is not None and last.exists():
+        window.open_project_path(last)
+        return
+    sample = install_sample(window)
+    if sample is not None:
+        settings.sample_installed = True
+    else:
+        window.status.showMessage("Create a project with File → New Project, or open one.", 0)
+
+
+def install_sample(window: MainWindow) -> Path | None:
+    """Open the sample: imported on first run into the data folder, so projects/ stays as it is."""
+    from studio.ui.dialogs.messages import show_error
+    from studio.ui.resources import SAMPLE_NAME, sample_bundle_dir
+
+    target = data_dir() / "projects" / f"{SAMPLE_NAME}.safehouse"
+    if target.exists():
+        return target if window.open_project_path(target) else None
+    bundle = sample_bundle_dir()
+    if bundle is None:
+        return None
+    try:
+        from studio.importers.bundle import import_bundle
+    except ImportError:
+        window.status.showMessage("The sample project cannot be imported by this version yet.", 0)
+        return None
+    from studio.core.errors import SafehouseError
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        project = import_bundle(bundle, target)
+    except (SafehouseError, OSError) as error:
+        show_error(window, "Could not set up the sample project", str(error))
+        return None
+    window.set_project(project)
+    return target
+
+
+def run(project_path: Path | None = None) -> int:
+    """Run the studio until its window closes; the process's exit status."""
+    headless = needs_offscreen()
+    if headless:
+        print(NO_DISPLAY, flush=True)
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("safehouse")
+    window = start(project_path)
+    if headless:
+        return _screenshot_and_quit(app, window)
+    return app.exec()
+
+
+def _screenshot_and_quit(app: object, window: MainWindow) -> int:
+    """Off screen: let the window lay itself out, save it as a PNG, say where, and close."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    target = data_dir() / "screenshots" / "safehouse-window.png"
+
+    def shoot() -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if window.grab().save(str(target)):
+            print(f"Screenshot of the window: {target}", flush=True)
+        else:
+            print(f"Could not save the screenshot to {target}", flush=True)
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(SCREENSHOT_DELAY_MS, shoot)
+    app.exec()
+    return 0

@@ -1,0 +1,134 @@
+"""The File menu's flows: new, open, open recent, import a bundle, export plain text.
+
+Each asks what it needs with a dialog, calls the services, and hands the result to the window.
+Dialogs of our own are opened with open() (window-modal, not blocking), so tests can drive them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from studio.core.errors import SafehouseError
+from studio.services.project import create_project
+from studio.storage.database import PROJECT_SUFFIX
+from studio.ui.dialogs.messages import show_error
+from studio.ui.dialogs.new_project import NewProjectDialog
+
+if TYPE_CHECKING:
+    from studio.ui.main_window import MainWindow
+
+FILTER = f"Safehouse projects (*{PROJECT_SUFFIX});;All files (*)"
+NOT_YET = "{what} is not available in this version of Safehouse yet; {instead}."
+
+
+def documents_folder() -> Path:
+    location = QStandardPaths.StandardLocation.DocumentsLocation
+    return Path(QStandardPaths.writableLocation(location) or Path.home())
+
+
+def _start_folder(window: MainWindow) -> str:
+    if window.project is not None:
+        return str(window.project.path.parent)
+    return str(documents_folder())
+
+
+def new_project(window: MainWindow) -> NewProjectDialog:
+    dialog = NewProjectDialog(documents_folder(), window)
+
+    def create() -> None:
+        path = dialog.path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            project = create_project(
+                path, title=dialog.title.text().strip(), author=dialog.author.text().strip()
+            )
+            chapter = project.manuscript.add_chapter("Chapter One")
+            project.manuscript.add_scene(chapter.id, "Opening")
+        except (SafehouseError, OSError) as error:
+            show_error(window, "Could not create the project", str(error))
+            return
+        window.set_project(project)
+        window.focus_editor()
+
+    dialog.accepted.connect(create)
+    dialog.open()
+    return dialog
+
+
+def choose_and_open(window: MainWindow) -> None:
+    path, _ = QFileDialog.getOpenFileName(window, "Open project", _start_folder(window), FILTER)
+    if path:
+        window.open_project_path(Path(path))
+
+
+def fill_recent_menu(window: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    for text in window.settings.recent_projects:
+        path = Path(text)
+        action = menu.addAction(f"{path.stem}    {path.parent}")
+        action.setEnabled(path.exists())
+        action.triggered.connect(lambda _c=False, p=path: window.open_project_path(p))
+    if menu.isEmpty():
+        menu.addAction("No recent projects").setEnabled(False)
+    else:
+        menu.addSeparator()
+        menu.addAction("Clear list").triggered.connect(lambda: _clear_recent(window))
+
+
+def _clear_recent(window: MainWindow) -> None:
+    window.settings.recent_projects = []
+
+
+def import_bundle(window: MainWindow) -> None:
+    try:
+        module = importlib.import_module("studio.importers.bundle")
+    except ImportError:
+        message = NOT_YET.format(what="Importing a bundle", instead="use `studio import` instead")
+        show_error(window, "Import bundle", message)
+        return
+    folder = QFileDialog.getExistingDirectory(
+        window, "Bundle folder to import", _start_folder(window)
+    )
+    if not folder:
+        return
+    suggested = str(Path(_start_folder(window)) / (Path(folder).name + PROJECT_SUFFIX))
+    target, _ = QFileDialog.getSaveFileName(
+        window, "Save the imported project as", suggested, FILTER
+    )
+    if not target:
+        return
+    import_bundle_to(window, Path(folder), Path(target), module)
+
+
+def import_bundle_to(window: MainWindow, folder: Path, target: Path, module: object = None) -> bool:
+    if module is None:
+        module = importlib.import_module("studio.importers.bundle")
+    try:
+        project = module.import_bundle(folder, target)  # type: ignore[attr-defined]
+    except SafehouseError as error:
+        show_error(window, "Could not import the bundle", str(error))
+        return False
+    window.set_project(project)
+    return True
+
+
+def export_plain_text(window: MainWindow) -> None:
+    if window.project is None:
+        return
+    window.save_all()  # the export reads the database: everything typed must be in it
+    try:
+        from studio.ui.dialogs.export import ExportDialog
+    except ImportError:
+        message = NOT_YET.format(what="Plain-text export", instead="use `studio export` instead")
+        show_error(window, "Export", message)
+        return
+    project = window.project
+    suggested = project.path.with_suffix(".txt")
+    dialog = ExportDialog(project, suggested, window)
+    dialog.exported.connect(lambda path: window.status.showMessage(f"Exported to {path}", 10_000))
+    dialog.open()

@@ -1,0 +1,376 @@
+"""The writing window: assembles the panels and wires their signals; panels never call each other.
+
+Layout: binder | centre tabs (the editor; more views can be added with add_centre_tab) | side tabs
+(the character bible and the scene inspector; add_side_tab adds more). The window owns the open
+Project and hands it to each panel; every save goes through the services.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QFontDialog, QMainWindow, QSplitter, QTabWidget, QWidget
+
+from studio.core.domain import SceneInfo
+from studio.core.errors import NotFoundError, SafehouseError
+from studio.services.project import Project, open_project
+from studio.ui import files
+from studio.ui.dialogs.messages import show_error
+from studio.ui.menus import build_menus
+from studio.ui.panels.bible import BiblePanel
+from studio.ui.panels.binder import BinderPanel
+from studio.ui.panels.editor import EditorPanel
+from studio.ui.panels.inspector import InspectorPanel
+from studio.ui.session import WritingSession
+from studio.ui.settings import Settings, SettingsStore
+from studio.ui.themes import apply_theme
+from studio.ui.widgets.status_bar import WritingStatusBar
+
+APP_NAME = "Safehouse"
+DEFAULT_SPLITTER = [260, 820, 340]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, store: SettingsStore | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self._store = store
+        self.project: Project | None = None
+        self.session = WritingSession()
+        self._focus_state: tuple[bool, bool] | None = None
+        self._build_panels()
+        self.menu_actions = build_menus(self)
+        self._wire()
+        self._restore_layout()
+        self.set_theme(settings.theme)
+        self.editor.editor.set_editor_font(settings.editor_font, settings.editor_font_size)
+        self._show_project_state()
+
+    # -- assembly ----------------------------------------------------------------------------------
+    def _build_panels(self) -> None:
+        self.binder = BinderPanel(self)
+        self.editor = EditorPanel(self)
+        self.bible = BiblePanel(self)
+        self.inspector = InspectorPanel(self)
+        self.centre_tabs = QTabWidget(self)
+        self.centre_tabs.setObjectName("centreTabs")
+        self.centre_tabs.setDocumentMode(True)
+        self.centre_tabs.setTabBarAutoHide(True)
+        self.centre_tabs.addTab(self.editor, "Manuscript")
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self.bible, "Characters")
+        self.side_tabs.addTab(self.inspector, "Scene")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for widget in (self.binder, self.centre_tabs, self.side_tabs):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.status = WritingStatusBar(self)
+        self.setStatusBar(self.status)
+
+    def add_centre_tab(self, widget: QWidget, title: str) -> int:
+        """A view beside the editor (timeline, thread grid…); returns its tab index."""
+        return self.centre_tabs.addTab(widget, title)
+
+    def add_side_tab(self, widget: QWidget, title: str) -> int:
+        """A panel beside the bible and the inspector (continuity…); returns its tab index."""
+        return self.side_tabs.addTab(widget, title)
+
+    def _wire(self) -> None:
+        self.binder.scene_selected.connect(self.open_scene)
+        self.binder.character_selected.connect(self._show_character)
+        self.binder.outline_changed.connect(self._outline_changed)
+        self.binder.bible_changed.connect(self._bible_changed)
+        self.binder.scene_deleted.connect(self._scene_deleted)
+        self.editor.scene_saved.connect(self._scene_saved)
+        self.editor.save_state_changed.connect(self.status.show_save_state)
+        self.inspector.scene_changed.connect(self._scene_info_changed)
+        self.inspector.save_state_changed.connect(self.status.show_save_state)
+        self.bible.open_scene_requested.connect(self.open_scene)
+        self.bible.characters_changed.connect(self._characters_changed)
+        self.bible.save_state_changed.connect(self.status.show_save_state)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.save_all)
+
+    # -- projects ----------------------------------------------------------------------------------
+    def open_project_path(self, path: Path) -> bool:
+        """Open the project at path; on failure say why in a dialog and keep what is open."""
+        path = Path(path)
+        if self.project is not None and self.project.path.resolve() == path.resolve():
+            return True
+        try:
+            project = open_project(path)
+        except SafehouseError as error:
+            show_error(self, "Could not open the project", str(error))
+            return False
+        self.set_project(project)
+        return True
+
+    def set_project(self, project: Project | None) -> None:
+        """Show project (already open), closing the one shown before; None shows none."""
+        self.save_all()
+        old = self.project
+        self.project = project
+        self.session = WritingSession()
+        for panel in (self.editor, self.inspector, self.bible, self.binder):
+            panel.set_project(project)
+        if old is not None and old is not project:
+            old.close()
+        if project is not None:
+            self.settings.remember_project(project.path)
+            self._save_settings()
+            self._open_first_scene()
+        self._show_project_state()
+
+    def close_project(self) -> None:
+        self.set_project(None)
+
+    def _open_first_scene(self) -> None:
+        assert self.project is not None
+        ids = self.binder.scene_ids()
+        remembered = self.settings.last_scene(self.project.path)
+        if remembered in ids:
+            self.open_scene(remembered)
+        elif ids:
+            self.open_scene(ids[0])
+        else:
+            self._update_counts()
+
+    def _show_project_state(self) -> None:
+        project = self.project
+        if project is None:
+            self.setWindowTitle(APP_NAME)
+        else:
+            title = project.manuscript.info().title
+            suffix = " (read-only)" if project.read_only else ""
+            self.setWindowTitle(f"{title}{suffix} — {APP_NAME}")
+        for action in self.menu_actions.project_actions:
+            action.setEnabled(project is not None)
+        self.status.show_save_state("saved" if project is not None else "")
+        self._update_counts()
+
+    # -- scenes ------------------------------------------------------------------------------------
+    def open_scene(self, scene_id: int) -> None:
+        if self.project is None or scene_id == self.editor.scene_id:
+            self.binder.select_scene(scene_id)
+            return
+        self.inspector.save_now()
+        try:
+            scene = self.editor.load_scene(scene_id)
+        except NotFoundError as error:
+            show_error(self, "Scene not found", str(error))
+            self.binder.reload()
+            return
+        if scene is None:  # the scene shown could not be saved; stay with it
+            if self.editor.scene_id is not None:
+                self.binder.select_scene(self.editor.scene_id)
+            return
+        self.session.opened(scene.id, scene.word_count)
+        self.inspector.load_scene(scene)
+        self.binder.select_scene(scene.id)
+        self.settings.set_last_scene(self.project.path, scene.id)
+        self._update_counts()
+
+    def _step_scene(self, step: int) -> None:
+        ids = self.binder.scene_ids()
+        if not ids:
+            return
+        current = self.editor.scene_id
+        index = ids.index(current) + step if current in ids else 0
+        if 0 <= index < len(ids):
+            self.open_scene(ids[index])
+
+    def previous_scene(self) -> None:
+        self._step_scene(-1)
+
+    def next_scene(self) -> None:
+        self._step_scene(1)
+
+    def _scene_saved(self, scene_id: int, words: int) -> None:
+        self.binder.set_scene_words(scene_id, words)
+        self.session.saved(scene_id, words)
+        self._update_counts()
+
+    def _scene_info_changed(self, info: SceneInfo) -> None:
+        self.editor.refresh_header(info)
+        self.binder.reload()
+
+    def _scene_deleted(self, scene_id: int) -> None:
+        self.editor.forget_scene(scene_id)
+        self.inspector.forget_scene(scene_id)
+        self.session.forget(scene_id)
+
+    def _outline_changed(self) -> None:
+        self.editor.refresh_header()
+        if self.editor.scene_id is not None:
+            self.binder.select_scene(self.editor.scene_id)
+        self._update_counts()
+
+    def _bible_changed(self) -> None:
+        self.bible.reload()
+        self.inspector.reload_choices()
+        self.editor.refresh_header()
+
+    def _characters_changed(self) -> None:
+        self.binder.reload()
+        self.inspector.reload_choices()
+        self.editor.refresh_header()
+
+    def _show_character(self, character_id: int) -> None:
+        self.side_tabs.setCurrentWidget(self.bible)
+        self.bible.show_character(character_id)
+
+    def _update_counts(self) -> None:
+        if self.project is None:
+            self.status.show_counts(None, None, None, 0)
+            return
+        model = self.binder.model
+        book = model.words_of(model.index(0, 0))
+        scene_id = self.editor.scene_id
+        scene = chapter = None
+        if scene_id is not None:
+            index = model.index_of("scene", scene_id)
+            scene = model.words_of(index)
+            chapter = model.words_of(index.parent())
+        self.status.show_counts(scene, chapter, book, self.session.words_written)
+
+    # -- saving and closing ------------------------------------------------------------------------
+    def save_all(self) -> bool:
+        """Ctrl+S, scene switch, close and quit: everything pending goes to the database now."""
+        results = [self.editor.save_now(), self.inspector.save_now(), self.bible.save_now()]
+        return all(results)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._focus_state is not None:
+            self.leave_focus_mode()
+        self.save_all()
+        self.settings.geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.settings.splitter_sizes = list(self.splitter.sizes())
+        self.set_project(None)
+        self._save_settings()
+        event.accept()
+
+    def _save_settings(self) -> None:
+        if self._store is not None:
+            try:
+                self._store.save(self.settings)
+            except OSError as error:
+                self.status.showMessage(f"Settings not saved: {error}", 8000)
+
+    def _restore_layout(self) -> None:
+        if self.settings.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.geometry.encode()))
+        else:
+            self.resize(1440, 900)
+        sizes = self.settings.splitter_sizes
+        self.splitter.setSizes(sizes if len(sizes) == 3 and all(sizes) else DEFAULT_SPLITTER)
+
+    # -- editing commands --------------------------------------------------------------------------
+    def undo(self) -> None:
+        widget = QApplication.focusWidget()
+        target = widget if hasattr(widget, "undo") else self.editor.editor
+        target.undo()  # type: ignore[union-attr]
+
+    def redo(self) -> None:
+        widget = QApplication.focusWidget()
+        target = widget if hasattr(widget, "redo") else self.editor.editor
+        target.redo()  # type: ignore[union-attr]
+
+    # -- view --------------------------------------------------------------------------------------
+    def set_theme(self, name: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            marker = apply_theme(app, name)
+            self.editor.set_marker_colour(marker)
+        self.settings.theme = name
+        (
+            self.menu_actions.theme_dark if name == "dark" else self.menu_actions.theme_light
+        ).setChecked(True)
+
+    def choose_font(self) -> None:
+        ok, font = QFontDialog.getFont(self.editor.editor.font(), self, "Editor font")
+        if ok:
+            self._set_editor_font(font.family(), font.pointSize())
+
+    def change_font_size(self, step: int) -> None:
+        self._set_editor_font(self.settings.editor_font, self.settings.editor_font_size + step)
+
+    def _set_editor_font(self, family: str, size: int) -> None:
+        self.settings.editor_font = family
+        self.settings.editor_font_size = max(8, min(size, 40))
+        self.editor.editor.set_editor_font(family, self.settings.editor_font_size)
+
+    def toggle_focus_mode(self) -> None:
+        if self._focus_state is None:
+            self.enter_focus_mode()
+        else:
+            self.leave_focus_mode()
+
+    def enter_focus_mode(self) -> None:
+        """Only the text, full screen; Esc (or F11) comes back."""
+        self._focus_state = (self.isFullScreen(), self.isMaximized())
+        for widget in (self.binder, self.side_tabs, self.menuBar(), self.status):
+            widget.hide()
+        self.centre_tabs.tabBar().hide()
+        self.editor.set_focus_mode(True)
+        self.menu_actions.focus_mode.setChecked(True)
+        self.menu_actions.leave_focus_mode.setEnabled(True)
+        self.showFullScreen()
+        self.editor.editor.setFocus()
+
+    def leave_focus_mode(self) -> None:
+        if self._focus_state is None:
+            return
+        was_full_screen, was_maximised = self._focus_state
+        self._focus_state = None
+        for widget in (self.binder, self.side_tabs, self.menuBar(), self.status):
+            widget.show()
+        self.centre_tabs.setTabBarAutoHide(True)
+        self.centre_tabs.tabBar().setVisible(self.centre_tabs.count() > 1)
+        self.editor.set_focus_mode(False)
+        self.menu_actions.focus_mode.setChecked(False)
+        self.menu_actions.leave_focus_mode.setEnabled(False)
+        if not was_full_screen:
+            self.showMaximized() if was_maximised else self.showNormal()
+
+    @property
+    def in_focus_mode(self) -> bool:
+        return self._focus_state is not None
+
+    def focus_binder(self) -> None:
+        self.binder.focus_tree()
+
+    def focus_editor(self) -> None:
+        self.centre_tabs.setCurrentWidget(self.editor)
+        self.editor.editor.setFocus()
+
+    def focus_bible(self) -> None:
+        self.side_tabs.setCurrentWidget(self.bible)
+        self.bible.focus_search()
+
+    # -- files (dialogs live in studio.ui.files) ---------------------------------------------------
+    def new_project_dialog(self) -> None:
+        files.new_project(self)
+
+    def open_project_dialog(self) -> None:
+        files.choose_and_open(self)
+
+    def import_bundle_dialog(self) -> None:
+        files.import_bundle(self)
+
+    def export_dialog(self) -> None:
+        files.export_plain_text(self)
+
+    def fill_recent_menu(self) -> None:
+        files.fill_recent_menu(self, self.menu_actions.recent)
+
+
+__all__ = ["MainWindow"]

@@ -1,0 +1,143 @@
+"""The window's menus and shortcuts, built in one place and connected to the window's methods.
+
+Every action is also added to the window itself, so its shortcut keeps working in focus mode when
+the menu bar is hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from studio.ui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    new_project: QAction
+    open_project: QAction
+    recent: QMenu
+    import_bundle: QAction
+    export_text: QAction
+    close_project: QAction
+    quit: QAction
+    save: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    italic: QAction
+    bold: QAction
+    previous_scene: QAction
+    next_scene: QAction
+    focus_mode: QAction
+    leave_focus_mode: QAction
+    focus_binder: QAction
+    focus_editor: QAction
+    focus_bible: QAction
+    theme_light: QAction
+    theme_dark: QAction
+    project_actions: tuple[QAction, ...]  # need an open project
+    writing_actions: tuple[QAction, ...]  # need a scene open for writing
+
+
+def _action(
+    window: MainWindow,
+    menu: QMenu,
+    text: str,
+    handler: Callable[[], object],
+    shortcut: QKeySequence | Key | str | None = None,
+) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: handler())
+    menu.addAction(action)
+    window.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> Actions:
+    bar = window.menuBar()
+    file = bar.addMenu("&File")
+    new_project = _action(window, file, "&New Project…", window.new_project_dialog, Key.New)
+    open_project = _action(window, file, "&Open…", window.open_project_dialog, Key.Open)
+    recent = file.addMenu("Open &Recent")
+    recent.aboutToShow.connect(window.fill_recent_menu)
+    file.addSeparator()
+    import_bundle = _action(window, file, "&Import Bundle…", window.import_bundle_dialog)
+    export_text = _action(window, file, "&Export Plain Text…", window.export_dialog, "Ctrl+E")
+    file.addSeparator()
+    save = _action(window, file, "&Save", window.save_all, Key.Save)
+    close_project = _action(window, file, "&Close Project", window.close_project, "Ctrl+Shift+W")
+    quit_action = _action(window, file, "&Quit", window.close, Key.Quit)
+
+    edit = bar.addMenu("&Edit")
+    undo = _action(window, edit, "&Undo", window.undo, Key.Undo)
+    redo = _action(window, edit, "&Redo", window.redo, Key.Redo)
+    edit.addSeparator()
+    find = _action(window, edit, "&Find in Scene…", window.editor.open_find, Key.Find)
+    edit.addSeparator()
+    italic = _action(window, edit, "&Italic", window.editor.toggle_italic, Key.Italic)
+    bold = _action(window, edit, "&Bold", window.editor.toggle_bold, Key.Bold)
+
+    view = bar.addMenu("&View")
+    focus_mode = _action(window, view, "&Focus Mode", window.toggle_focus_mode, "F11")
+    focus_mode.setCheckable(True)
+    leave_focus = QAction("Leave Focus Mode", window)
+    leave_focus.setShortcut(QKeySequence("Esc"))
+    leave_focus.setEnabled(False)
+    leave_focus.triggered.connect(window.leave_focus_mode)
+    window.addAction(leave_focus)
+    view.addSeparator()
+    focus_binder = _action(window, view, "Go to &Binder", window.focus_binder, "Ctrl+1")
+    focus_editor = _action(window, view, "Go to &Editor", window.focus_editor, "Ctrl+2")
+    focus_bible = _action(window, view, "Go to Character &Bible", window.focus_bible, "Ctrl+3")
+    view.addSeparator()
+    themes = QActionGroup(window)
+    theme_light = _action(window, view, "&Light Theme", lambda: window.set_theme("light"))
+    theme_dark = _action(window, view, "&Dark Theme", lambda: window.set_theme("dark"))
+    for action in (theme_light, theme_dark):
+        action.setCheckable(True)
+        themes.addAction(action)
+    view.addSeparator()
+    _action(window, view, "Editor &Font…", window.choose_font)
+    _action(window, view, "&Larger Text", lambda: window.change_font_size(1), Key.ZoomIn)
+    _action(window, view, "&Smaller Text", lambda: window.change_font_size(-1), Key.ZoomOut)
+
+    go = bar.addMenu("&Go")
+    previous_scene = _action(window, go, "&Previous Scene", window.previous_scene, "Alt+Up")
+    next_scene = _action(window, go, "&Next Scene", window.next_scene, "Alt+Down")
+
+    return Actions(
+        new_project=new_project,
+        open_project=open_project,
+        recent=recent,
+        import_bundle=import_bundle,
+        export_text=export_text,
+        close_project=close_project,
+        quit=quit_action,
+        save=save,
+        undo=undo,
+        redo=redo,
+        find=find,
+        italic=italic,
+        bold=bold,
+        previous_scene=previous_scene,
+        next_scene=next_scene,
+        focus_mode=focus_mode,
+        leave_focus_mode=leave_focus,
+        focus_binder=focus_binder,
+        focus_editor=focus_editor,
+        focus_bible=focus_bible,
+        theme_light=theme_light,
+        theme_dark=theme_dark,
+        project_actions=(export_text, close_project, save, previous_scene, next_scene),
+        writing_actions=(find, italic, bold),
+    )

@@ -1,0 +1,303 @@
+"""The binder: the book's outline and the bible's sections, on the left of the window.
+
+Selecting a scene asks for it to be opened; dragging reorders (saved at once by the model);
+the context menu adds, renames (in place) and deletes, asking before anything is deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QVBoxLayout, QWidget
+
+from studio.core.errors import SafehouseError
+from studio.services.project import Project
+from studio.ui.dialogs.messages import confirm, show_error
+from studio.ui.models.binder_model import BinderModel, ItemRef
+
+OUTLINE_KINDS = {"manuscript", "part", "chapter", "scene"}
+BIBLE_KINDS = {"characters", "character", "locations", "location", "threads", "thread"}
+
+
+class BinderPanel(QWidget):
+    scene_selected = Signal(int)
+    character_selected = Signal(int)
+    outline_changed = Signal()  # parts, chapters or scenes were added, moved, renamed or deleted
+    bible_changed = Signal()  # characters, locations or threads were added, renamed or deleted
+    scene_deleted = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("binderPanel")
+        self._project: Project | None = None
+        self._quiet = False
+        self.model = BinderModel()
+        self.model.moved.connect(self._after_move)
+        self.model.move_failed.connect(lambda message: show_error(self, "Not changed", message))
+        self.model.renamed.connect(self._after_rename)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("binderTree")
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAnimated(False)
+        self.tree.setIndentation(14)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+
+    # -- contents ----------------------------------------------------------------------------------
+    def set_project(self, project: Project | None) -> None:
+        self._project = project
+        self.model.project = project
+        self.tree.setDragEnabled(project is not None and not project.read_only)
+        self.reload(expand_all=True)
+
+    def reload(self, expand_all: bool = False) -> None:
+        """Rebuild from the database, keeping what was expanded and selected."""
+        expanded = set() if expand_all else self._expanded()
+        current = self.model.ref(self.tree.currentIndex())
+        self._quiet = True
+        try:
+            if self._project is None:
+                self.model.removeRows(0, self.model.rowCount())
+                return
+            bible = self._project.bible
+            self.model.rebuild(
+                self._project.manuscript.binder(),
+                bible.characters(),
+                bible.locations(),
+                bible.threads(),
+            )
+            self._restore(expanded, expand_all, current)
+        finally:
+            self._quiet = False
+
+    def _expanded(self) -> set[ItemRef]:
+        refs: set[ItemRef] = set()
+        pending = [self.model.index(r, 0) for r in range(self.model.rowCount())]
+        while pending:
+            index = pending.pop()
+            if self.tree.isExpanded(index):
+                refs.add(self.model.ref(index))
+                pending.extend(
+                    self.model.index(r, 0, index) for r in range(self.model.rowCount(index))
+                )
+        return refs
+
+    def _restore(self, expanded: set[ItemRef], expand_all: bool, current: ItemRef) -> None:
+        pending = [self.model.index(r, 0) for r in range(self.model.rowCount())]
+        while pending:
+            index = pending.pop()
+            ref = self.model.ref(index)
+            if (expand_all and ref.kind in OUTLINE_KINDS) or ref in expanded:
+                self.tree.expand(index)
+            pending.extend(self.model.index(r, 0, index) for r in range(self.model.rowCount(index)))
+        if current.id is not None:
+            self.tree.setCurrentIndex(self.model.index_of(current.kind, current.id))
+
+    def scene_ids(self) -> list[int]:
+        return self.model.scene_ids()
+
+    def select_scene(self, scene_id: int) -> None:
+        """Show scene_id as the current item without asking for it to be opened again."""
+        index = self.model.index_of("scene", scene_id)
+        if index.isValid():
+            self._quiet = True
+            try:
+                self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)
+            finally:
+                self._quiet = False
+
+    def set_scene_words(self, scene_id: int, words: int) -> None:
+        self.model.set_scene_words(scene_id, words)
+
+    def focus_tree(self) -> None:
+        self.tree.setFocus()
+
+    # -- reacting ----------------------------------------------------------------------------------
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
+        ref = self.model.ref(current)
+        if ref.kind == "scene" and ref.id is not None:
+            self.scene_selected.emit(ref.id)
+        elif ref.kind == "character" and ref.id is not None:
+            self.character_selected.emit(ref.id)
+
+    def _after_move(self) -> None:
+        # Rebuilt after the drop has finished, never inside the view's drop handling.
+        QTimer.singleShot(0, self._reload_outline)
+
+    def _reload_outline(self) -> None:
+        self.reload()
+        self.outline_changed.emit()
+
+    def _after_rename(self, kind: str, _item_id: int) -> None:
+        (self.outline_changed if kind in OUTLINE_KINDS else self.bible_changed).emit()
+
+    # -- the context menu --------------------------------------------------------------------------
+    def _context_menu(self, point: QPoint) -> None:
+        if self._project is None or self._project.read_only:
+            return
+        index = self.tree.indexAt(point)
+        ref = self.model.ref(index)
+        menu = QMenu(self)
+        for label, handler in self._menu_entries(ref, index):
+            if label == "-":
+                menu.addSeparator()
+            else:
+                menu.addAction(label).triggered.connect(handler)
+        if not menu.isEmpty():
+            menu.exec(self.tree.viewport().mapToGlobal(point))
+
+    def _menu_entries(
+        self, ref: ItemRef, index: QModelIndex
+    ) -> list[tuple[str, Callable[[], None]]]:
+        entries: list[tuple[str, Callable[[], None]]] = []
+        adders = {
+            "manuscript": [
+                ("New part", lambda: self.add_part()),
+                ("New chapter", lambda: self.add_chapter(None)),
+            ],
+            "part": [
+                ("New chapter in this part", lambda: self.add_chapter(ref.id)),
+                ("New part", lambda: self.add_part()),
+            ],
+            "chapter": [("New scene in this chapter", lambda: self.add_scene(ref.id))],
+            "scene": [("New scene after this one", lambda: self.add_scene_after(ref))],
+        }
+        entries += adders.get(ref.kind, [])
+        for section in ("character", "location", "thread"):
+            if ref.kind in (section, section + "s"):
+                entries.append((f"New {_label(section)}", self._adder(section)))
+        if ref.id is not None:
+            title = str(index.siblingAtColumn(0).data())
+            entries += [
+                ("-", lambda: None),
+                ("Rename", lambda: self.tree.edit(index.siblingAtColumn(0))),
+                (f"Delete {_label(ref.kind)}…", lambda: _ignore(self.delete_item(ref, title))),
+            ]
+        return entries
+
+    def _adder(self, kind: str) -> Callable[[], None]:
+        return lambda: self.add_bible_item(kind)
+
+    # -- adding and deleting -----------------------------------------------------------------------
+    def add_part(self) -> None:
+        self._add(lambda p: ItemRef("part", p.manuscript.add_part("New part").id))
+
+    def add_chapter(self, part_id: int | None) -> None:
+        self._add(lambda p: ItemRef("chapter", p.manuscript.add_chapter("New chapter", part_id).id))
+
+    def add_scene(self, chapter_id: int | None, position: int | None = None) -> None:
+        if chapter_id is None:
+            return
+        self._add(
+            lambda p: ItemRef("scene", p.manuscript.add_scene(chapter_id, "New scene", position).id)
+        )
+
+    def add_scene_after(self, ref: ItemRef) -> None:
+        index = self.model.index_of("scene", ref.id or 0)
+        chapter = self.model.ref(index.parent())
+        self.add_scene(chapter.id, index.row() + 1)
+
+    def add_bible_item(self, kind: str) -> None:
+        makers: dict[str, Callable[[Project], ItemRef]] = {
+            "character": lambda p: ItemRef("character", p.bible.add_character("New character").id),
+            "location": lambda p: ItemRef("location", p.bible.add_location("New location").id),
+            "thread": lambda p: ItemRef("thread", p.bible.add_thread("New plot thread").id),
+        }
+        self._add(makers[kind])
+
+    def _add(self, make: Callable[[Project], ItemRef]) -> None:
+        """Create through the service, show it, and start renaming it in place."""
+        if self._project is None:
+            return
+        try:
+            ref = make(self._project)
+        except SafehouseError as error:
+            show_error(self, "Not added", str(error))
+            return
+        self.reload()
+        (self.outline_changed if ref.kind in OUTLINE_KINDS else self.bible_changed).emit()
+        index = self.model.index_of(ref.kind, ref.id or 0)
+        if index.isValid():
+            self.tree.scrollTo(index)
+            self.tree.setCurrentIndex(index)
+            self.tree.edit(index)
+
+    def delete_item(self, ref: ItemRef, title: str) -> bool:
+        if self._project is None or ref.id is None:
+            return False
+        what = _label(ref.kind)
+        words = self.model.words_of(self.model.index_of(ref.kind, ref.id))
+        contents = {"part": " with its chapters and scenes", "chapter": " with its scenes"}.get(
+            ref.kind, ""
+        )
+        text = f"Delete the {what} “{title}”{contents}"
+        text += f" ({words:,} words)?" if ref.kind in OUTLINE_KINDS else "?"
+        if not confirm(self, f"Delete {what}", text + "\n\nThis cannot be undone.", "Delete"):
+            return False
+        deleted_scenes = self._scenes_under(ref)
+        try:
+            self._delete(ref)
+        except SafehouseError as error:
+            show_error(self, "Not deleted", str(error))
+            return False
+        for scene_id in deleted_scenes:
+            self.scene_deleted.emit(scene_id)
+        self.reload()
+        (self.outline_changed if ref.kind in OUTLINE_KINDS else self.bible_changed).emit()
+        return True
+
+    def _scenes_under(self, ref: ItemRef) -> list[int]:
+        index = self.model.index_of(ref.kind, ref.id or 0)
+        found: list[int] = []
+        pending = [index]
+        while pending:
+            current = pending.pop()
+            child = self.model.ref(current)
+            if child.kind == "scene" and child.id is not None:
+                found.append(child.id)
+            pending.extend(
+                self.model.index(r, 0, current) for r in range(self.model.rowCount(current))
+            )
+        return found
+
+    def _delete(self, ref: ItemRef) -> None:
+        assert self._project is not None and ref.id is not None
+        manuscript, bible = self._project.manuscript, self._project.bible
+        deleters: dict[str, Callable[[int], None]] = {
+            "part": manuscript.delete_part,
+            "chapter": manuscript.delete_chapter,
+            "scene": manuscript.delete_scene,
+            "character": bible.delete_character,
+            "location": bible.delete_location,
+            "thread": bible.delete_thread,
+        }
+        deleters[ref.kind](ref.id)
+
+
+def _ignore(_result: object) -> None:
+    """Menu handlers return nothing; this drops a result a handler does not need."""
+
+
+def _label(kind: str) -> str:
+    return "plot thread" if kind == "thread" else kind

@@ -1,0 +1,151 @@
+"""The editor pane: the scene's header line, the text column, the find bar, and autosave.
+
+Typing only marks the scene dirty (a timer restart); the Autosaver writes the body with
+set_scene_body, whose word count then goes out with scene_saved. Switching scenes, Ctrl+S and
+closing call save_now() first, so nothing is ever left unsaved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from studio.core.domain import Scene, SceneInfo
+from studio.core.errors import SafehouseError
+from studio.services.project import Project
+from studio.ui.autosave import Autosaver
+from studio.ui.widgets.find_bar import FindBar
+from studio.ui.widgets.scene_editor import SceneEditor
+
+NO_SCENE = "Choose a scene in the binder on the left, or add one with a right-click there."
+
+
+class EditorPanel(QWidget):
+    scene_saved = Signal(int, int)  # scene id, its word count
+    save_state_changed = Signal(str)  # "saving", "saved", or the message of a failed save
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("editorPanel")
+        self._project: Project | None = None
+        self._scene: Scene | None = None
+        self.header = QLabel("", self)
+        self.header.setObjectName("sceneHeader")
+        self.header.setWordWrap(True)
+        self.editor = SceneEditor(self)
+        self.find_bar = FindBar(self.editor, self)
+        self.autosaver = Autosaver(self._write, self)
+        self.autosaver.saving.connect(lambda: self.save_state_changed.emit("saving"))
+        self.autosaver.saved.connect(lambda: self.save_state_changed.emit("saved"))
+        self.autosaver.failed.connect(self.save_state_changed.emit)
+        self.editor.document().contentsChange.connect(self._on_contents_change)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.find_bar)
+        self._show_nothing()
+
+    # -- the project and the scene ---------------------------------------------------------------
+    @property
+    def scene_id(self) -> int | None:
+        return None if self._scene is None else self._scene.id
+
+    def set_project(self, project: Project | None) -> None:
+        self.save_now()
+        self._project = project
+        self._show_nothing()
+
+    def load_scene(self, scene_id: int) -> Scene | None:
+        """Save the current scene, then show scene_id (NotFoundError if it is gone).
+
+        None, and the current scene stays, when the current scene could not be saved: its words
+        are not thrown away to show another.
+        """
+        if not self.save_now() or self._project is None:
+            return None
+        scene = self._project.manuscript.scene(scene_id)
+        self._scene = scene
+        self.editor.set_body(scene.body)
+        self.editor.setReadOnly(self._project.read_only)
+        self.editor.setPlaceholderText("Begin the scene here." if not scene.body else "")
+        self.refresh_header(scene)
+        return scene
+
+    def forget_scene(self, scene_id: int) -> None:
+        """scene_id was deleted: stop showing it, with nothing left to save."""
+        if self.scene_id == scene_id:
+            self._show_nothing()
+
+    def _show_nothing(self) -> None:
+        self.autosaver.discard()
+        self._scene = None
+        self.editor.set_body("")
+        self.editor.setReadOnly(True)
+        self.editor.setPlaceholderText(NO_SCENE if self._project is not None else "")
+        self.header.setText("")
+        self.find_bar.hide()
+
+    def refresh_header(self, info: SceneInfo | None = None) -> None:
+        """Redraw the header line (title · POV · location · story time) from info or the scene."""
+        if self._project is None or self._scene is None:
+            return
+        info = info or self._scene
+        if info.id != self._scene.id:
+            return
+        self.header.setText(scene_header(self._project, info))
+
+    # -- saving ------------------------------------------------------------------------------------
+    def _on_contents_change(self, _position: int, removed: int, added: int) -> None:
+        if self.editor.loading or self._scene is None or (removed == 0 and added == 0):
+            return
+        self.autosaver.mark_dirty()
+
+    def _write(self) -> None:
+        if self._project is None or self._scene is None:
+            return
+        words = self._project.manuscript.set_scene_body(self._scene.id, self.editor.body())
+        self.scene_saved.emit(self._scene.id, words)
+
+    def save_now(self) -> bool:
+        return self.autosaver.flush()
+
+    # -- commands ----------------------------------------------------------------------------------
+    def toggle_italic(self) -> None:
+        if not self.editor.isReadOnly():
+            self.editor.toggle_emphasis("*")
+
+    def toggle_bold(self) -> None:
+        if not self.editor.isReadOnly():
+            self.editor.toggle_emphasis("**")
+
+    def open_find(self) -> None:
+        if self._scene is not None:
+            self.find_bar.open_bar()
+
+    def set_focus_mode(self, on: bool) -> None:
+        self.header.setVisible(not on)
+        if on:
+            self.find_bar.hide()
+
+    def set_marker_colour(self, colour: QColor) -> None:
+        self.editor.set_marker_colour(colour)
+
+
+def scene_header(project: Project, info: SceneInfo) -> str:
+    """'Title · Katya · Alfama · 14 June 2019': the parts a scene has, joined quietly."""
+    parts = [info.title]
+    try:
+        if info.pov_id is not None:
+            parts.append(f"POV {project.bible.character(info.pov_id).display_name}")
+        if info.location_id is not None:
+            names = {loc.id: loc.name for loc in project.bible.locations()}
+            if info.location_id in names:
+                parts.append(names[info.location_id])
+    except SafehouseError:
+        pass  # a header is a courtesy: a name that just went away is simply left out
+    if info.story_time is not None:
+        parts.append(info.story_time.text)
+    return "  ·  ".join(parts)

@@ -1,0 +1,159 @@
+"""The text surface: a centred column of serif prose with 1.5 line spacing.
+
+It holds plain text only (rich text pasted in arrives as text). Emphasis lives in the text as
+*markers*, drawn styled by SceneHighlighter and toggled by toggle_emphasis. The body is read back
+with toRawText so that non-breaking spaces and line separators survive untouched.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
+
+from studio.ui.widgets.highlighter import SceneHighlighter
+
+COLUMN_CHARACTERS = 70
+MIN_SIDE_MARGIN = 40
+LINE_HEIGHT_PERCENT = 150
+SERIF_FAMILIES = (
+    "Literata",
+    "Charter",
+    "Iowan Old Style",
+    "Source Serif 4",
+    "Source Serif Pro",
+    "Georgia",
+    "PT Serif",
+    "Noto Serif",
+    "DejaVu Serif",
+)
+_SAMPLE = "the quick brown fox jumps over a lazy dog, she said; "
+
+
+def default_serif_family() -> str:
+    available = set(QFontDatabase.families())
+    for family in SERIF_FAMILIES:
+        if family in available:
+            return family
+    return "Serif"
+
+
+class SceneEditor(QTextEdit):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sceneEditor")
+        self.setAcceptRichText(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(36)
+        self.highlighter = SceneHighlighter(self.document())
+        self.loading = False
+        self.set_editor_font(default_serif_family(), 13)
+
+    # -- text in and out -----------------------------------------------------------------------
+    def set_body(self, body: str) -> None:
+        """Show body with no undo history; `loading` is set so changes are not taken as edits."""
+        self.loading = True
+        document = self.document()
+        try:
+            document.setUndoRedoEnabled(False)
+            self.setPlainText(body)
+            cursor = QTextCursor(document)
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.mergeBlockFormat(self._block_format())
+            document.setUndoRedoEnabled(True)
+            document.setModified(False)
+        finally:
+            self.loading = False
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def body(self) -> str:
+        return self.document().toRawText().replace("\u2029", "\n")
+
+    @staticmethod
+    def _block_format() -> QTextBlockFormat:
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(
+            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
+        return block_format
+
+    # -- appearance ----------------------------------------------------------------------------
+    def set_editor_font(self, family: str, size: int) -> None:
+        font = QFont(family or default_serif_family())
+        font.setPointSize(size)
+        font.setStyleHint(QFont.StyleHint.Serif)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        self._update_margins()
+
+    def set_marker_colour(self, colour: QColor) -> None:
+        self.highlighter.set_marker_colour(colour)
+
+    def column_width(self) -> float:
+        metrics = QFontMetricsF(self.font())
+        return metrics.horizontalAdvance(_SAMPLE) / len(_SAMPLE) * COLUMN_CHARACTERS
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_margins()
+
+    def _update_margins(self) -> None:
+        # The column is centred by the viewport's margins so that resizing never edits the
+        # document (which would count as a change and touch the undo history).
+        spare = self.width() - self.column_width() - 2 * self.document().documentMargin()
+        side = max(MIN_SIDE_MARGIN, int(spare / 2))
+        self.setViewportMargins(side, 0, side, 0)
+
+    # -- emphasis --------------------------------------------------------------------------------
+    def toggle_emphasis(self, marker: str) -> None:
+        """Wrap the selection (or the word at the cursor) in marker, or unwrap it if wrapped."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        text = self.document().toRawText()
+        before = _run_of_stars(text, start, -1)
+        after = _run_of_stars(text, end, 1)
+        size = len(marker)
+        wrapped = min(before, after) >= size and (size == 2 or min(before, after) != 2)
+        cursor.beginEditBlock()
+        if wrapped:
+            self._remove(cursor, end, size)
+            self._remove(cursor, start - size, size)
+            start -= size
+            end -= size
+        else:
+            cursor.setPosition(end)
+            cursor.insertText(marker)
+            cursor.setPosition(start)
+            cursor.insertText(marker)
+            start += size
+            end += size
+        cursor.endEditBlock()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    @staticmethod
+    def _remove(cursor: QTextCursor, position: int, size: int) -> None:
+        cursor.setPosition(position)
+        cursor.setPosition(position + size, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+
+
+def _run_of_stars(text: str, position: int, step: int) -> int:
+    """How many '*' touch position going left (step -1) or right (step 1)."""
+    count = 0
+    index = position - 1 if step < 0 else position
+    while 0 <= index < len(text) and text[index] == "*":
+        count += 1
+        index += step
+    return count

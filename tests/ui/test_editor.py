@@ -1,0 +1,175 @@
+"""The editor: what a writer types reaches the database within two seconds, and styled markup."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QTextCursor
+from pytestqt.qtbot import QtBot
+
+from studio.ui.main_window import MainWindow
+from tests.ui.helpers import stored_body
+
+
+def _type_at_end(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    editor = window.editor.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, text)
+
+
+def test_opening_a_project_shows_its_first_scene_under_a_header(opened: MainWindow) -> None:
+    assert opened.editor.editor.body().startswith("The basil pots came out")
+    header = opened.editor.header.text()
+    assert "Basil pots" in header and "Katya" in header and "Alfama café" in header
+    assert "14 June 2019 18:30" in header
+    assert "The Lisbon Drop" in opened.windowTitle()
+
+
+def test_typing_is_saved_within_two_seconds_without_touching_the_database_per_key(
+    qtbot: QtBot, opened: MainWindow, project_path: Path
+) -> None:
+    scene_id = opened.editor.scene_id
+    assert scene_id is not None
+    calls: list[int] = []
+    manuscript = opened.project.manuscript  # type: ignore[union-attr]
+    original = manuscript.set_scene_body
+    manuscript.set_scene_body = lambda sid, body: calls.append(sid) or original(sid, body)  # type: ignore[method-assign]
+    _type_at_end(qtbot, opened, " She ordered a second coffee.")
+    assert calls == []  # the keystrokes only restarted a timer
+    assert opened.status.save_state.text() == "Saving…"
+    started = time.monotonic()
+    qtbot.waitUntil(lambda: "second coffee." in stored_body(project_path, scene_id), timeout=2000)
+    assert time.monotonic() - started < 2.0
+    assert calls == [scene_id]  # one write for the whole burst
+    assert opened.status.save_state.text() == "Saved"
+
+
+def test_continuous_typing_is_still_saved_every_two_seconds(
+    qtbot: QtBot, opened: MainWindow, project_path: Path
+) -> None:
+    scene_id = opened.editor.scene_id
+    assert scene_id is not None
+    editor = opened.editor.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    typist = QTimer()
+    typist.setInterval(100)  # faster than the idle delay: only the max-wait can save
+    typist.timeout.connect(lambda: qtbot.keyClick(editor, "z"))
+    typist.start()
+    try:
+        qtbot.waitUntil(lambda: "zzz" in stored_body(project_path, scene_id), timeout=2000)
+    finally:
+        typist.stop()
+
+
+def test_switching_scene_saves_at_once(
+    qtbot: QtBot, opened: MainWindow, project_path: Path
+) -> None:
+    first = opened.editor.scene_id
+    assert first is not None
+    _type_at_end(qtbot, opened, " Switched.")
+    opened.next_scene()
+    assert stored_body(project_path, first).endswith("Switched.")
+    assert opened.editor.editor.body() == "The tram climbed, complaining."
+
+
+def test_ctrl_s_saves_at_once(qtbot: QtBot, opened: MainWindow, project_path: Path) -> None:
+    scene_id = opened.editor.scene_id
+    assert scene_id is not None
+    _type_at_end(qtbot, opened, " Saved by hand.")
+    qtbot.keyClick(opened.editor.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert stored_body(project_path, scene_id).endswith("Saved by hand.")
+
+
+def test_closing_the_window_saves_at_once(
+    qtbot: QtBot, opened: MainWindow, project_path: Path
+) -> None:
+    scene_id = opened.editor.scene_id
+    assert scene_id is not None
+    _type_at_end(qtbot, opened, " Last words.")
+    opened.close()
+    assert stored_body(project_path, scene_id).endswith("Last words.")
+
+
+def test_emphasis_is_styled_and_markers_dimmed(opened: MainWindow) -> None:
+    editor = opened.editor.editor
+    block = editor.document().findBlock(editor.body().index("half a second"))
+    text = block.text()
+    formats = block.layout().formats()
+
+    def format_at(offset: int) -> QFont:
+        covering = [f for f in formats if f.start <= offset < f.start + f.length]
+        assert covering, f"no format at {text[offset : offset + 10]!r}"
+        return covering[-1].format.font()
+
+    assert format_at(text.index("half")).italic()
+    assert format_at(text.index("never")).weight() == QFont.Weight.Bold
+    star = text.index("*half")
+    marker = [f for f in formats if f.start <= star < f.start + f.length][-1].format
+    assert marker.foreground().color() != editor.palette().text().color()
+
+
+def test_ctrl_i_and_ctrl_b_toggle_markers_stored_as_plain_text(
+    qtbot: QtBot, opened: MainWindow, project_path: Path
+) -> None:
+    editor = opened.editor.editor
+    start = editor.body().index("Anna Kessler had")
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("Anna Kessler"), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert "*Anna Kessler* had" in editor.body()
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert "***Anna Kessler*** had" in editor.body()
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "*Anna Kessler* had" in stored_body(project_path, opened.editor.scene_id or 0)
+    qtbot.keyClick(editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert " Anna Kessler had" in editor.body()
+
+
+def test_undo_and_redo(qtbot: QtBot, opened: MainWindow) -> None:
+    before = opened.editor.editor.body()
+    _type_at_end(qtbot, opened, " Oops")
+    opened.undo()
+    assert opened.editor.editor.body() == before
+    opened.redo()
+    assert opened.editor.editor.body() == before + " Oops"
+
+
+def test_nonbreaking_spaces_and_line_separators_survive_a_save(
+    qtbot: QtBot, opened: MainWindow, project_path: Path
+) -> None:
+    editor = opened.editor.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.textCursor().insertText(" «\u00a0Oui\u00a0»\u2028next")  # QTest types Latin-1 only
+    opened.save_all()
+    assert stored_body(project_path, opened.editor.scene_id or 0).endswith(
+        " «\u00a0Oui\u00a0»\u2028next"
+    )
+
+
+def test_find_in_scene(qtbot: QtBot, opened: MainWindow) -> None:
+    qtbot.keyClick(opened.editor.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = opened.editor.find_bar
+    assert bar.isVisible()
+    qtbot.keyClicks(bar.field, "stairwell")
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert opened.editor.editor.textCursor().selectedText() == "stairwell"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+
+
+def test_alt_down_and_alt_up_move_between_scenes(qtbot: QtBot, opened: MainWindow) -> None:
+    ids = opened.binder.scene_ids()
+    editor = opened.editor.editor
+    qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert opened.editor.scene_id == ids[1]
+    assert opened.binder.model.ref(opened.binder.tree.currentIndex()).id == ids[1]
+    qtbot.keyClick(opened.editor.editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert opened.editor.scene_id == ids[2]  # across the chapter boundary
+    qtbot.keyClick(opened.editor.editor, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert opened.editor.scene_id == ids[1]
