@@ -5,9 +5,10 @@ Speed comes from caches, none shared between checkers:
 * enchant is asked once per distinct word form (``_enchant``, kept for the checker's life:
   a dictionary's verdicts never change); a Title-case word whose lower-case form enchant already
   accepted is accepted without asking (Hunspell accepts "The" because it has "the");
-* each distinct space-separated piece of text ("said,", "Sophia's") is judged once
+* each distinct piece of text ("said", "Sophia's", see studio.spelling.tokens) is judged once
   (``_good_pieces`` / ``_bad_pieces``, emptied whenever the accepted words change), so checking
-  a novel or re-checking a paragraph after a keystroke is mostly set look-ups in C.
+  a novel or re-checking a paragraph after a keystroke is mostly set operations in C; where
+  the bad pieces are is found afterwards with str.find, only for them.
 
 A SpellChecker is not thread-safe: use one per thread (the editor and `studio check` each own one).
 """
@@ -36,6 +37,7 @@ class Misspelling(NamedTuple):
 
 
 Spans = tuple[tokens.Span, ...]
+_new_tuple = tuple.__new__  # Misspelling(...) without NamedTuple's Python-level __new__
 
 
 class SpellChecker:
@@ -155,7 +157,7 @@ class SpellChecker:
         in_order = list(filter(wrong.__contains__, parts))
         for piece, offset in zip(in_order, tokens.locate(flat, in_order), strict=True):
             for start, end, word in bad[piece]:
-                found.append(Misspelling(offset + start, offset + end, word))
+                found.append(_new_tuple(Misspelling, (offset + start, offset + end, word)))
         return found
 
     def misspelling_at(self, text: str, index: int) -> Misspelling | None:
@@ -255,7 +257,7 @@ class SpellChecker:
             return True
         if self._is_accepted(word):
             return True
-        if word[:1].isupper() and self._enchant.get(word.lower()):
+        if (word.istitle() or word.isupper()) and self._enchant.get(word.lower()):
             return True  # Hunspell accepts "The" and "THE" when it has "the"
         return self._enchant_verdict(word)
 

@@ -12,8 +12,9 @@ Text is cut in two stages so that a whole novel costs a few C-level passes:
    letter, digit or apostrophe separates words, so the few separators ``flatten`` leaves (``/``,
    ``&``…) are still handled; apostrophes at either end of a word are left out.
 
-Not checked: links (URLs, ``www.`` addresses, e-mail addresses: the whole space-separated run
-that holds one) and words with a digit in them. ALL-CAPS words are the checker's decision.
+Not checked: links (URLs, ``www.`` addresses, e-mail addresses: the whole run that holds one,
+up to white space, a quote, a bracket or a dash) and words with a digit in them. ALL-CAPS words
+are the checker's decision.
 """
 
 from __future__ import annotations
@@ -49,8 +50,7 @@ def flatten(text: str) -> str:
     if hints:
         text = _blank_links(text, hints)
     for separator in SEPARATORS:
-        if separator in text:
-            text = text.replace(separator, " ")
+        text = text.replace(separator, " ")
     return text
 
 
