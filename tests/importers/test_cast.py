@@ -65,3 +65,95 @@ def test_accented_and_possessive_names() -> None:
 def test_most_frequent_first() -> None:
     found = find_candidates(["with Ann and Bo and Bo and Cy, Cy, Cy and Ann, Bo"])
     assert [(c.name, c.count) for c in found] == [("Bo", 3), ("Cy", 3), ("Ann", 2)]
+
+
+def kinds(*paragraphs: str) -> dict[str, str]:
+    return {c.name: c.kind for c in find_candidates(paragraphs)}
+
+
+def test_contractions_are_not_names() -> None:
+    found = names(
+        "Then I’ll go, said Viktor. And I'll stay, and You’d laugh at Viktor, and Don’t worry.",
+        "Then I’ll go. Then I’m off, and I’ve done, and You'd see, and I’m here.",
+    )
+    assert found == {"Viktor": 2}
+
+
+def test_family_plurals_and_nationalities_are_not_names() -> None:
+    found = names(
+        "He dined with the Rostóvs. Nicholas Rostóv was there, and later the Rostóvs left.",
+        "Old Rostóv laughed. The Russians and the Frenchmen saw a Cossack and two Cossacks.",
+        "The Miss Bennets came, and Mr. Bennet, and the Miss Bennets again with Mr. Bennet.",
+    )
+    assert found == {"Rostóv": 2, "Bennet": 2}
+
+
+def test_a_surname_that_is_a_plural_first_name_is_kept() -> None:
+    found = names("William met Mr. Williams; later William and Mr. Williams talked to Ann.")
+    assert found == {"William": 2, "Williams": 2}
+
+
+def test_a_sentence_ends_after_a_word_that_is_also_a_title() -> None:
+    found = names(
+        "He talked to a Polish lady. Having finished, he left. I saw the princess. Go away.",
+        "Having dined, Sónya sang, and Sónya smiled.",
+    )
+    assert found == {"Sónya": 2}
+
+
+def test_places_come_after_people_and_are_marked() -> None:
+    found = find_candidates(
+        [
+            "In Moscow, Sophia went to Meryton and then from Meryton to Moscow, in Moscow.",
+            "Sophia waited at Meryton for Kirill; Kirill came to Moscow, to Meryton.",
+        ]
+    )
+    assert [(c.name, c.kind) for c in found] == [
+        ("Kirill", "person"),
+        ("Sophia", "person"),
+        ("Meryton", "place"),
+        ("Moscow", "place"),
+    ]
+
+
+def test_well_known_places_and_place_words_are_places() -> None:
+    found = kinds(
+        "Harley sang about Lisbon, Lisbon and Harley; she met Lucas at Lucas Lodge.",
+        "Later Lucas left Lucas Lodge.",
+    )
+    assert found == {
+        "Harley": "person",
+        "Lucas": "person",
+        "Lisbon": "place",
+        "Lucas Lodge": "place",
+    }
+
+
+def test_names_mostly_after_the_are_not_people() -> None:
+    found = kinds(
+        "He joined the Guards. Viktor said the Guards were proud; Viktor was a Guards man.",
+        "Later the Admiralty wrote, and the Admiralty asked Viktor.",
+    )
+    assert found == {"Viktor": "person", "Guards": "other", "Admiralty": "other"}
+
+
+def test_a_word_that_mostly_starts_sentences_is_not_a_person() -> None:
+    found = kinds(
+        "Come here. Come now. Come, Viktor. Come back. Come! Viktor smiled.",
+        "Come in. Come on. Come closer. Come along, said Viktor, come to console me, Come.",
+    )
+    assert found["Viktor"] == "person"
+    assert found["Come"] == "other"
+
+
+def test_a_run_seen_once_does_not_swallow_a_place_before_a_person() -> None:
+    found = names(
+        "After Borodinó Napoleon sought a battle. At Borodinó the guns fired; Napoleon rode.",
+        "The field of Borodinó lay empty and Napoleon left it.",
+    )
+    assert found == {"Borodinó": 2, "Napoleon": 2}
+
+
+def test_capitals_and_initials_are_not_names() -> None:
+    found = names("He read DAS BOOT twice, and DAS BOOT again, signed J and J, with Ann and Ann.")
+    assert found == {"Ann": 2}

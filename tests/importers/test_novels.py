@@ -9,6 +9,7 @@ import pytest
 
 from studio.importers.manuscript import ManuscriptOutline, read_manuscript
 from studio.importers.manuscript.text_scan import LineRole
+from studio.services.manuscript_import import auto_characters
 from tests.importers.wordcheck import (
     expected_words,
     first_difference,
@@ -166,6 +167,38 @@ def test_novels_offer_their_people(manuscripts_dir: Path) -> None:
     assert not {"Mr", "Mrs", "Miss", "Monday", "I"} & set(pride)
     war = [c.name for c in outline_of(manuscripts_dir, "novels/war-and-peace.txt").candidates]
     assert {"Natásha", "Andrew", "Kutúzov", "Sónya"} <= set(war[:20])
+
+
+@pytest.mark.parametrize("name", ["novels/war-and-peace.txt", "novels/pride-and-prejudice.txt"])
+def test_the_auto_chosen_cast_is_people(manuscripts_dir: Path, name: str) -> None:
+    outline = outline_of(manuscripts_dir, name)
+    kinds = {candidate.name: candidate.kind for candidate in outline.candidates}
+    chosen = auto_characters(outline)
+    assert len(chosen) == 25
+    assert {kinds[person] for person in chosen} == {"person"}
+    assert not any("’" in person or "'" in person for person in chosen)
+
+
+def test_war_and_peace_cast_has_no_contractions_families_or_peoples(
+    manuscripts_dir: Path,
+) -> None:
+    outline = outline_of(manuscripts_dir, "novels/war-and-peace.txt")
+    kinds = {candidate.name: candidate.kind for candidate in outline.candidates}
+    unwanted = {"I’ll", "I’m", "I’ve", "Rostóvs", "Russians", "Frenchman", "Frenchmen"}
+    assert not unwanted & set(kinds)
+    assert not {"Cossack", "Cossacks", "Having", "Mamma", "Borodinó Napoleon"} & set(kinds)
+    assert kinds["Moscow"] == kinds["Petersburg"] == kinds["Bald Hills"] == "place"
+    assert kinds["Napoleon"] == kinds["Rostóv"] == "person"
+
+
+def test_pride_and_prejudice_places_are_marked(manuscripts_dir: Path) -> None:
+    outline = outline_of(manuscripts_dir, "novels/pride-and-prejudice.txt")
+    kinds = {candidate.name: candidate.kind for candidate in outline.candidates}
+    for place in ("Longbourn", "Netherfield", "Meryton", "Pemberley", "London", "Lucas Lodge"):
+        assert kinds[place] == "place", place
+    assert kinds["Lucas"] == "person"
+    assert "London Lydia" not in kinds
+    assert "Bennets" not in kinds
 
 
 @pytest.mark.parametrize("name", MANUSCRIPTS)

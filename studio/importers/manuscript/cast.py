@@ -3,68 +3,116 @@
 Rules (a writer ticks the ones that are characters, so this errs towards offering):
 - a name is a run of capitalised words ("Sophia Petrova", "Kirill Ivanovich Kalnina");
 - a capitalised word at the start of a sentence or of speech is counted only when the same name
-  also occurs mid-sentence, so "The", "But" or "Still" are never offered;
+  also occurs mid-sentence, so "The", "But" or "Still" are never offered; a sentence does not
+  end after a short title ("Mr. Darcy") but does after a word ("a Polish lady. Having");
 - titles and honorifics are dropped and the name after them kept: "Mr. Darcy" → "Darcy",
-  "Prince Andrew" → "Andrew"; days, months, nationalities and "I" are never names;
+  "Prince Andrew" → "Andrew"; days, months, "I", contractions ("I’ll", "You'd"), forms of
+  address ("Mamma") and nationalities with their plurals ("Russians", "Frenchmen") are never
+  names, nor is the plural of a name mostly said with an article ("the Rostóvs");
 - a shorter name that begins exactly one longer name is the same person: a bare "Kirill"
   counts toward "Kirill Ivanovich Kalnina" (a bare surname is not folded: it may be family);
+  not when the longer name is a place ("Lucas Lodge"), nor when it was seen once and its other
+  words are names of their own ("after Borodinó Napoleon sought a battle");
 - a run of capitalised words starting a sentence keeps its first word only when that word is
   seen beginning a name mid-sentence ("Sophia Petrova" yes, "Because Sónya" → "Sónya");
-- offered: names seen at least twice, at least once mid-sentence; most frequent first.
+- each name's kind is guessed from the word before it mid-sentence (see CastCandidate);
+- offered: names seen at least twice, at least once mid-sentence; the 200 most frequent, people
+  first, then places and others, each most frequent first.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from studio.importers.manuscript.outline import CastCandidate
+from studio.importers.manuscript.cast_words import (
+    ABBREVIATIONS,
+    ARTICLES,
+    NOT_NAMES,
+    PLACE_BEFORE,
+    PLACE_NOUNS,
+    PLACES,
+    STOP,
+    TITLES,
+    is_contraction,
+    is_nation_word,
+    is_plural_of,
+)
+from studio.importers.manuscript.outline import CastCandidate, CastKind
 
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _RUN = re.compile(rf"{_WORD}(?: {_WORD})*")  # a look-behind here would triple the time
 _INSIDE_WORD = "-_0123456789"  # an apostrophe before a capital is a quote more often
 _POSSESSIVE = re.compile(r"['’]s$")
-
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 _OPENING = " \t*_([“‘"
 _ENDS_SENTENCE = ".!?…\n"
 _QUOTES = "\"'”’"
-
-TITLES = _word_set(
-    "mr mrs ms miss dr sir madam madame lady lord prince princess count countess duke duchess "
-    "king queen emperor empress captain colonel general major lieutenant sergeant doctor "
-    "professor uncle aunt father mother monsieur mademoiselle mlle mme baron baroness st saint "
-    "agent officer inspector detective comrade"
-)
-NOT_NAMES = _word_set(
-    "i i'm i'll i've i'd o oh ah god monday tuesday wednesday thursday friday saturday sunday "
-    "january february march april may june july august september october november december "
-    "english french russian german austrian american british chinese italian spanish polish "
-    "swedish scottish scotch irish dutch european christian christmas easter ok"
-)
-STOP = _word_set(
-    "a an the but and or as if when then so yet for it he she they we you his her this that "
-    "there here what who why how where in on at of to with from after before now still one all "
-    "no not my our your their its do did have had was is be let yes well only even perhaps "
-    "though although while since until once just every each some many most both either "
-    "neither nor these those such again also besides meanwhile instead suddenly"
-)
 _NOT_FIRST = STOP | TITLES
 MAX_CANDIDATES = 200
+PLACE_SHARE = 0.45  # of mid-sentence mentions after "in", "to", "of"… : a place
+ARTICLE_SHARE = 0.35  # after "the", "a", "an": a thing or a group of people
+MID_SHARE = 0.2  # fewer mentions mid-sentence than this: a word that starts sentences
+SMOOTHING = 1  # added to the mentions, so that one "through Sophia's eyes" is not a place
+PLURAL_ARTICLE_SHARE = 0.2  # "the Bennets" (not "Mr. Williams" beside "William")
+
+Name = tuple[str, ...]
+RunNames = list[tuple[Name, int]]  # each name in a run, and where: _BEGINS, _TITLED or _LATER
+_BEGINS, _TITLED, _LATER = 0, 1, 2  # begins the run, follows titles only ("Miss Bennets"), later
+
+
+@dataclass
+class _Tally:
+    total: Counter[Name] = field(default_factory=Counter)
+    mid: Counter[Name] = field(default_factory=Counter)  # not starting a sentence
+    place: Counter[Name] = field(default_factory=Counter)  # after "in", "to", "from"…
+    article: Counter[Name] = field(default_factory=Counter)  # after "the", "a", "an"
+    titled_article: Counter[Name] = field(default_factory=Counter)  # "the Miss Bennets"
+
+    def add(self, names: RunNames, initial: bool, before: str | None) -> None:
+        for name, lead in names:
+            self.total[name] += 1
+            if not (initial and lead == _BEGINS):
+                self.mid[name] += 1
+            if before is None or lead == _LATER:
+                continue
+            if lead == _BEGINS and before in PLACE_BEFORE:
+                self.place[name] += 1
+            elif before in ARTICLES:
+                counter = self.article if lead == _BEGINS else self.titled_article
+                counter[name] += 1
+
+
+@dataclass
+class _Group:
+    count: int = 0
+    mid: int = 0
+    place: int = 0
+    article: int = 0
+    titled_article: int = 0
 
 
 def find_candidates(paragraphs: Iterable[str]) -> tuple[CastCandidate, ...]:
-    """Candidate characters in paragraphs (markup allowed), most frequent first."""
-    text = "\n".join(paragraphs)
-    total: Counter[tuple[str, ...]] = Counter()
-    mid: Counter[tuple[str, ...]] = Counter()
+    """Candidate characters in paragraphs (markup allowed): people first, most frequent first."""
+    tally = _scan("\n".join(paragraphs))
+    singles = frozenset(name[0] for name in tally.total if len(name) == 1)
+    offered: list[CastCandidate] = []
+    for name, group in _merge_short_forms(tally).items():
+        if group.count < 2 or group.mid < 1 or _family(name, group, singles):
+            continue
+        offered.append(CastCandidate(" ".join(name), group.count, _kind(name, group)))
+    offered.sort(key=lambda c: (-c.count, c.name))
+    kept = offered[:MAX_CANDIDATES]  # the most frequent, then people before places and others
+    kept.sort(key=lambda c: c.kind != "person")
+    return tuple(kept)
+
+
+def _scan(text: str) -> _Tally:
+    tally = _Tally()
     deferred: list[list[str]] = []
-    names: dict[tuple[str, bool], list[tuple[tuple[str, ...], bool]]] = {}
+    names: dict[str, RunNames] = {}
     for match in _RUN.finditer(text):
         start, run = match.start(), match.group()
         if not run[0].isupper() or _inside_word(text, start):
@@ -73,39 +121,61 @@ def find_candidates(paragraphs: Iterable[str]) -> tuple[CastCandidate, ...]:
         if initial and " " in run and run.split(" ", 1)[0].lower() not in _NOT_FIRST:
             deferred.append(run.split(" "))  # "Because Sónya" or "Sophia Petrova"? See below.
             continue
-        key = (run, initial)
-        if key not in names:
-            names[key] = _names_in_run(run.split(" "), initial)
-        _add(names[key], total, mid)
-    mid_first = {name[0] for name in mid}
+        if run not in names:
+            names[run] = _names_in_run(run.split(" "))
+        tally.add(names[run], initial, None if initial else _word_before(text, start))
+    mid_first = {name[0] for name in tally.mid}
     for words in deferred:
         if _POSSESSIVE.sub("", words[0]) in mid_first:
-            _add(_names_in_run(words, True), total, mid)
+            tally.add(_names_in_run(words), True, None)
         else:
-            _add(_names_in_run(words[1:], False), total, mid)
-    groups = _merge_short_forms(total, mid)
-    offered = [
-        CastCandidate(" ".join(name), count)
-        for name, (count, mid_count) in groups.items()
-        if count >= 2 and mid_count >= 1
-    ]
-    offered.sort(key=lambda c: (-c.count, c.name))
-    return tuple(offered[:MAX_CANDIDATES])
+            tally.add(_names_in_run(words[1:]), False, None)
+    return tally
+
+
+def _family(name: Name, group: _Group, singles: frozenset[str]) -> bool:
+    """The plural of a name, mostly said with an article: "the Rostóvs", "the Miss Bennets"."""
+    if len(name) != 1 or not is_plural_of(name[0], singles):
+        return False
+    return group.article + group.titled_article >= PLURAL_ARTICLE_SHARE * group.mid
+
+
+def _kind(name: Name, group: _Group) -> CastKind:
+    if group.mid < MID_SHARE * group.count:
+        return "other"  # a word that mostly starts sentences ("Come", "However")
+    mentions = group.mid + SMOOTHING
+    if _place_name(name) or group.place >= PLACE_SHARE * mentions:
+        return "place"
+    if group.article >= ARTICLE_SHARE * mentions:
+        return "other"
+    return "person"
+
+
+def _place_name(name: Name) -> bool:
+    last = _plain(name[-1].lower())
+    return (len(name) > 1 and last in PLACE_NOUNS) or (len(name) == 1 and last in PLACES)
+
+
+def _plain(word: str) -> str:
+    """The word without accents: "Borodinó" → "borodino"."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
 
 
 def _inside_word(text: str, start: int) -> bool:
     return start > 0 and (text[start - 1].isalpha() or text[start - 1] in _INSIDE_WORD)
 
 
-def _add(
-    names: list[tuple[tuple[str, ...], bool]],
-    total: Counter[tuple[str, ...]],
-    mid: Counter[tuple[str, ...]],
-) -> None:
-    for name, name_initial in names:
-        total[name] += 1
-        if not name_initial:
-            mid[name] += 1
+def _word_before(text: str, start: int) -> str | None:
+    """The lower-cased word just before start, when only a space is between them.
+
+    Ten characters are enough: every word the caller looks for is at most seven letters, so a
+    longer word cut by the slice never equals one of them.
+    """
+    tail = text[max(0, start - 10) : start]
+    if not tail.endswith(" "):
+        return None
+    words = tail.split()
+    return words[-1].lower() if words else None
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -124,66 +194,83 @@ def _sentence_initial(text: str, start: int) -> bool:
         word_start = index
         while word_start > 0 and text[word_start - 1].isalpha():
             word_start -= 1
-        return text[word_start:index].lower() not in TITLES
+        return text[word_start:index].lower() not in ABBREVIATIONS
     return char in _ENDS_SENTENCE
 
 
-def _names_in_run(words: list[str], initial: bool) -> list[tuple[tuple[str, ...], bool]]:
-    """The names in one run of capitalised words, each with whether it starts a sentence."""
-    names: list[tuple[tuple[str, ...], bool]] = []
+def _is_name_word(word: str, lower: str) -> bool:
+    return len(word) > 1 and not (
+        word.isupper()
+        or lower in TITLES
+        or lower in NOT_NAMES
+        or lower in STOP
+        or is_contraction(word)
+        or is_nation_word(word)
+    )
+
+
+def _names_in_run(words: list[str]) -> RunNames:
+    """The names in one run of capitalised words, each with where it stands in the run."""
+    names: RunNames = []
     current: list[str] = []
-    first = 0
-    for position, raw in enumerate(words):
+    lead = _BEGINS
+    for raw in words:
         word = _POSSESSIVE.sub("", raw)
         lower = word.lower()
-        if lower in TITLES or lower in NOT_NAMES or (initial and position == 0 and lower in STOP):
+        if not _is_name_word(word, lower):
             if current:
-                names.append((tuple(current), initial and first == 0))
-            current = []
+                names.append((tuple(current), lead))
+                current = []
+            lead = _TITLED if lead != _LATER and lower in TITLES else _LATER
             continue
-        if not current:
-            first = position
         current.append(word)
         if word != raw:  # a possessive ends the name
-            names.append((tuple(current), initial and first == 0))
-            current = []
+            names.append((tuple(current), lead))
+            current, lead = [], _LATER
     if current:
-        names.append((tuple(current), initial and first == 0))
+        names.append((tuple(current), lead))
     return names
 
 
-def _merge_short_forms(
-    total: Counter[tuple[str, ...]], mid: Counter[tuple[str, ...]]
-) -> dict[tuple[str, ...], tuple[int, int]]:
+def _merge_short_forms(tally: _Tally) -> dict[Name, _Group]:
     """Fold each name into the one longer name it begins, when there is exactly one.
 
     Only beginnings: a bare surname ("Bingley") is as often another member of the family.
     """
-    longer: defaultdict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-    for name in total:
+    longer: defaultdict[Name, list[Name]] = defaultdict(list)
+    for name in tally.total:
         for k in range(1, len(name)):
             longer[name[:k]].append(name)
-    groups: dict[tuple[str, ...], tuple[int, int]] = {}
-    for name in sorted(total, key=len, reverse=True):
+    groups: dict[Name, _Group] = {}
+    for name in tally.total:
         target = _only_longest(longer.get(name, []))
-        key = name if target is None else _root(target, longer)
-        count, mid_count = groups.get(key, (0, 0))
-        groups[key] = (count + total[name], mid_count + mid[name])
+        key = name if target is None or not _can_absorb(target, tally.total) else target
+        group = groups.setdefault(key, _Group())
+        group.count += tally.total[name]
+        group.mid += tally.mid[name]
+        group.place += tally.place[name]
+        group.article += tally.article[name]
+        group.titled_article += tally.titled_article[name]
     return groups
 
 
-def _only_longest(names: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+def _can_absorb(name: Name, total: Counter[Name]) -> bool:
+    """May the shorter names that begin name be counted as name?
+
+    Not a place ("Lucas Lodge"), nor a run seen once whose other words are names seen alone
+    ("after Borodinó Napoleon sought a battle": "Napoleon" is someone else).
+    """
+    if name[-1].lower() in PLACE_NOUNS:
+        return False
+    return total[name] >= 2 or not any(total[(word,)] >= 2 for word in name[1:])
+
+
+def _only_longest(names: list[Name]) -> Name | None:
+    """The one name of names that no other extends (it already holds the longest form)."""
     distinct = set(names)
     maximal = [n for n in distinct if not any(len(o) > len(n) and _within(n, o) for o in distinct)]
     return maximal[0] if len(maximal) == 1 else None
 
 
-def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+def _within(short: Name, long: Name) -> bool:
     return long[: len(short)] == short
-
-
-def _root(
-    name: tuple[str, ...], longer: defaultdict[tuple[str, ...], list[tuple[str, ...]]]
-) -> tuple[str, ...]:
-    target = _only_longest(longer.get(name, []))
-    return name if target is None else _root(target, longer)

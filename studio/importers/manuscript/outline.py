@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
+
+CastKind = Literal["person", "place", "other"]
 
 
 @dataclass(frozen=True)
@@ -30,10 +33,16 @@ class OutlinePart:
 
 @dataclass(frozen=True)
 class CastCandidate:
-    """A name that recurs mid-sentence, with how often it (or a short form of it) occurs."""
+    """A name that recurs mid-sentence, with how often it (or a short form of it) occurs.
+
+    kind is a guess from the words around it: "place" for a name mostly after "in", "to",
+    "from"… or ending in "Street", "Lodge"…; "other" for one mostly after "the" or "a" (the
+    Guards, the Admiralty); "person" otherwise.
+    """
 
     name: str
     count: int
+    kind: CastKind = "person"
 
 
 @dataclass(frozen=True)
