@@ -146,9 +146,14 @@ class SpellChecker:
         flat = tokens.flatten(text)
         parts = tokens.pieces_in_order(flat)
         distinct = set(parts)
+        good = self._good_pieces
         bad = self._bad_pieces
-        new = distinct.difference(self._good_pieces, bad)
+        new = distinct.difference(good, bad)
         if new:
+            if len(good) + len(bad) + len(new) > _CACHE_LIMIT:
+                good.clear()
+                bad.clear()
+                new = distinct
             self._judge_pieces(new)
         wrong = distinct.intersection(bad)
         if not wrong:
@@ -185,9 +190,8 @@ class SpellChecker:
         """Sort new pieces into good and bad. The common cases (a plain lower-case word, then a
         plain capitalised one) are inlined; lower-case words go first so that "The" reuses
         enchant's verdict on "the" instead of asking again."""
-        if len(self._good_pieces) + len(self._bad_pieces) + len(new) > _CACHE_LIMIT:
-            self._good_pieces.clear()
-            self._bad_pieces.clear()
+        if len(self._enchant) + len(new) > _CACHE_LIMIT:
+            self._enchant.clear()
         if len(self._verdicts) + len(new) > _CACHE_LIMIT:
             self._verdicts.clear()
         good = self._good_pieces
@@ -210,11 +214,13 @@ class SpellChecker:
                     good.add(piece)
                 else:
                     bad[piece] = ((0, len(piece), piece),)
+        word_ok = self._word_ok
         for piece in capitalised:
-            if piece.istitle() and (asked.get(piece.lower()) or piece.lower() in accepted):
+            lower = piece.lower()
+            if (piece.istitle() and (asked.get(lower) or lower in accepted)) or word_ok(piece):
                 good.add(piece)
             else:
-                self._judge_piece(piece)
+                bad[piece] = ((0, len(piece), piece),)
         for piece in others:
             self._judge_piece(piece)
 

@@ -110,6 +110,8 @@ def locate(flat: str, found_in_order: Iterable[str]) -> Iterator[int]:
         size = len(piece)
         while True:
             at = find(piece, at)
+            if at < 0:
+                raise ValueError(f"{piece!r} is not a piece of the text, or not in order")
             after = at + size
             if (at == 0 or flat[at - 1].isspace()) and (after == end or flat[after].isspace()):
                 break

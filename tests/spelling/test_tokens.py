@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from studio.spelling import tokens
 
 
@@ -100,3 +102,8 @@ def test_word_at_a_cursor() -> None:
     assert tokens.word_at(text, 6) == (0, 6, "Sophai")
     assert tokens.word_at(text, 13) == (7, 13, "smiled")
     assert tokens.word_at("  ", 1) is None
+
+
+def test_locate_refuses_a_piece_that_is_not_there() -> None:
+    with pytest.raises(ValueError, match="not a piece"):
+        list(tokens.locate("one two", ["two", "one"]))

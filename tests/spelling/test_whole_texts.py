@@ -65,3 +65,18 @@ def test_a_keystroke_rechecks_one_block_from_the_caches(
     found = cast_checker.misspellings(typed)
     assert [m.word for m in found] == ["Petrovaa"]
     assert cast_checker.suggest("Petrovaa")[0] == "Petrova"
+
+
+def test_full_caches_start_again_with_the_same_answers(
+    make_checker: MakeChecker, stories: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = stories["harley-and-viktor.txt"].replace("whispered", "whipsered")
+    expected = make_checker().misspellings(text)
+    monkeypatch.setattr("studio.spelling.checker._CACHE_LIMIT", 40)
+    small = make_checker()
+    for _ in range(3):
+        assert small.misspellings(text) == expected
+        assert small.misspellings(text[:500] + " Kalmurzaev") == [
+            *[m for m in expected if m.end <= 500],
+            Misspelling(501, 511, "Kalmurzaev"),
+        ]
