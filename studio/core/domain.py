@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from studio.core.story_time import StoryTime
 
@@ -62,6 +63,7 @@ class ProjectInfo:
     title: str
     author: str
     language: str
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ def build_manifest(project: Project) -> tuple[dict[str, Any], dict[str, str]]:
             "title": info.title,
             "author": info.author,
             "language": info.language,
+            "created_at": info.created_at.isoformat() if info.created_at else None,
             "settings": manuscript.settings(),
         },
         "parts": [

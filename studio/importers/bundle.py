@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -64,11 +65,14 @@ def import_bundle(folder: Path, project_path: Path) -> Project:
     )
     try:
         with project.database.write() as session:
+            created_at = _created_at(session, info)
             _load(session, manifest, bodies)
         settings = info.get("settings", {})
         for key, value in (settings if isinstance(settings, dict) else {}).items():
             project.manuscript.set_setting(str(key), value)
-        project.dictionary.add_all(manifest.get("dictionary", []))
+        # The bundle lists the words only; they are dated with the project, so that a project
+        # made from a bundle and one made from its export are the same, field for field.
+        project.dictionary.add_all(manifest.get("dictionary", []), added_at=created_at)
         # The manifest's story_time of an anchored item is its resolved time as text; resolving
         # again gives back the exact span ("the same evening" is 18:00-22:00, not the day).
         project.timeline.resolve_all()
@@ -90,6 +94,14 @@ def import_bundle(folder: Path, project_path: Path) -> Project:
         Path(project_path).unlink(missing_ok=True)
         raise
     return project
+
+
+def _created_at(session: Session, info: dict[str, Any]) -> datetime:
+    """The project's creation time as the bundle records it (a bundle without one: now)."""
+    row = session.scalars(select(m.ProjectRow)).one()
+    if info.get("created_at") is not None:
+        row.created_at = datetime.fromisoformat(str(info["created_at"]))
+    return row.created_at
 
 
 def _read_bodies(folder: Path, manifest: dict[str, Any]) -> dict[int, str]:

@@ -23,13 +23,14 @@ class DictionaryService:
     def add(self, word: str) -> None:
         self.add_all([word])
 
-    def add_all(self, words: Iterable[str]) -> None:
+    def add_all(self, words: Iterable[str], *, added_at: datetime | None = None) -> None:
+        """Add words (a bundle import gives the date they are recorded as added)."""
         cleaned = {w.strip() for w in words}
         if "" in cleaned or any(" " in w for w in cleaned):
             raise ValidationError("Only single words can go into the project dictionary.")
         with self._db.write() as session:
             known = set(session.scalars(select(ProjectWordRow.word)))
-            now = datetime.now().replace(microsecond=0)
+            now = added_at or datetime.now().replace(microsecond=0)
             session.add_all(ProjectWordRow(word=w, added_at=now) for w in cleaned - known)
 
     def remove(self, word: str) -> None:

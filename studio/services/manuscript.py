@@ -73,7 +73,12 @@ class ManuscriptService:
     def info(self) -> ProjectInfo:
         with self._db.read() as session:
             row = session.scalars(select(ProjectRow)).one()
-            return ProjectInfo(title=row.title, author=row.author, language=row.language)
+            return ProjectInfo(
+                title=row.title,
+                author=row.author,
+                language=row.language,
+                created_at=row.created_at,
+            )
 
     def set_info(
         self, *, title: str | None = None, author: str | None = None, language: str | None = None
