@@ -12,10 +12,14 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studio import __version__
-from studio.core.errors import SafehouseError, ValidationError
+from studio.core.errors import OlderVersionError, SafehouseError, ValidationError
 from studio.core.markup import MarkupStyle
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -74,11 +78,29 @@ def _chapter_numbers(spec: str) -> set[int]:
     return numbers
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def _open_for_reading(path: Path) -> Project:
+    """The project read-only (so it can be read while the window has it open for writing).
+
+    A file saved by an older version is first upgraded, after a copy of it is put aside, as
+    opening it in the window would do: read-only, it could not be opened at all.
+    """
     from studio.services.project import open_project
 
+    try:
+        return open_project(path, read_only=True)
+    except OlderVersionError:
+        with open_project(path) as project:
+            backup = project.backup_made
+        print(
+            f"studio: upgraded {path} to this version of Safehouse; the original is at {backup}.",
+            file=sys.stderr,
+        )
+        return open_project(path, read_only=True)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
     project_path = Path(args.project)
-    with open_project(project_path, read_only=True) as project:
+    with _open_for_reading(project_path) as project:
         if args.format == "bundle":
             from studio.export.bundle import export_bundle
 
@@ -119,9 +141,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from studio.services.project import open_project
-
-    with open_project(Path(args.project), read_only=True) as project:
+    with _open_for_reading(Path(args.project)) as project:
         stats = project.stats()
     if args.json:
         print(json.dumps(dataclasses.asdict(stats), ensure_ascii=False, indent=2))

@@ -31,6 +31,10 @@ class NewerVersionError(ProjectFileError):
     pass
 
 
+class OlderVersionError(ProjectFileError):
+    """An older file opened read-only: it must be opened for writing once to be upgraded."""
+
+
 class ProjectLockedError(ProjectFileError):
     pass
 

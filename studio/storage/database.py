@@ -22,6 +22,7 @@ from studio.core.errors import (
     NewerVersionError,
     NotAProjectError,
     NotSQLiteError,
+    OlderVersionError,
     ProjectExistsError,
     ProjectFileError,
     ProjectNotFoundError,
@@ -196,7 +197,7 @@ def _bring_up_to_date(path: Path, revision: str, read_only: bool) -> Path | None
             "update Safehouse to open it. Nothing was changed."
         )
     if read_only:
-        raise ProjectFileError(
+        raise OlderVersionError(
             f"{path} was saved by an older version of Safehouse; open it for writing once "
             "so that it can be upgraded."
         )
