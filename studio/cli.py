@@ -64,7 +64,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _chapter_numbers(spec: str) -> set[int]:
+def _chapter_numbers(spec: str, count: int) -> set[int]:
+    """The chapter numbers of a --chapters spec such as 1,3-5, each one in the book."""
     numbers: set[int] = set()
     for piece in spec.split(","):
         first, _, last = piece.strip().partition("-")
@@ -74,6 +75,11 @@ def _chapter_numbers(spec: str) -> set[int]:
             raise ValidationError(
                 f"--chapters takes numbers and ranges such as 1,3-5, not {spec!r}."
             ) from None
+        if not 1 <= start <= end <= count:
+            raise ValidationError(
+                f"--chapters {spec}: the book has chapters 1 to {count}; "
+                "give numbers and ranges among them, such as 1,3-5."
+            )
         numbers.update(range(start, end + 1))
     return numbers
 
@@ -100,6 +106,8 @@ def _open_for_reading(path: Path) -> Project:
 
 def cmd_export(args: argparse.Namespace) -> int:
     project_path = Path(args.project)
+    if args.format == "bundle" and args.output == "-":
+        raise ValidationError("A bundle is a folder; give -o a folder name ('-' is for txt).")
     with _open_for_reading(project_path) as project:
         if args.format == "bundle":
             from studio.export.bundle import export_bundle
@@ -116,8 +124,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         chapter_ids = None
         if args.chapters:
-            wanted = _chapter_numbers(args.chapters)
             chapters = project.manuscript.binder().chapters()
+            wanted = _chapter_numbers(args.chapters, len(chapters))
             chapter_ids = tuple(c.chapter.id for n, c in enumerate(chapters, 1) if n in wanted)
         options = PlainTextOptions(
             separator=args.separator,
