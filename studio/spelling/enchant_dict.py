@@ -49,7 +49,11 @@ def open_dictionary(language: str) -> Any:
         broker.set_ordering(language, PROVIDER_ORDER)
         if not broker.dict_exists(language):
             raise missing_dictionary(language, sorted(broker.list_languages()))
-        with _no_personal_word_list():
+        try:
+            with _no_personal_word_list():
+                return broker.request_dict(language)
+        except enchant.errors.DictNotFoundError:
+            # Only in the user's own config dir (~/.config/enchant/hunspell): open it there.
             return broker.request_dict(language)
     except enchant.errors.Error as error:
         raise missing_dictionary(language, []) from error

@@ -8,6 +8,7 @@ from studio.spelling import (
     SpellingUnavailableError,
     available_languages,
 )
+from studio.spelling.errors import missing_library
 from tests.spelling.conftest import HARLEY_CAST, KIRILL_CAST, MakeChecker
 
 CAST_WORDS = sorted({w for name in KIRILL_CAST + HARLEY_CAST for w in name.split()})
@@ -221,3 +222,9 @@ def test_a_missing_dictionary_says_what_to_install() -> None:
     assert "xx_XX" in message
     assert "apt-get install -y hunspell-xx-xx" in message
     assert "en_US" in message  # what is installed instead
+
+
+def test_a_missing_library_says_what_to_install() -> None:
+    message = str(missing_library("libenchant-2.so.2: cannot open shared object file"))
+    assert "apt-get install -y libenchant-2-2 hunspell-en-us" in message
+    assert "cannot open shared object file" in message
