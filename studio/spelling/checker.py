@@ -53,8 +53,8 @@ class SpellChecker:
     ) -> None:
         self._dict: Any = open_dictionary(language)
         self._ask_enchant = self._dict.check
-        self.language = language
-        self.check_all_caps = check_all_caps
+        self._language = language
+        self._check_all_caps = check_all_caps
         self._genre_enabled = genre_words
         self._genre: frozenset[str] = load_genre_words() if genre_words else frozenset()
         self._project: set[str] = {w for w in map(_clean, extra_words) if w}
@@ -71,6 +71,19 @@ class SpellChecker:
         self._accepted_changed()
 
     # -- the accepted words ---------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    @property
+    def check_all_caps(self) -> bool:
+        return self._check_all_caps
+
+    def set_check_all_caps(self, enabled: bool) -> None:
+        if enabled != self._check_all_caps:
+            self._check_all_caps = enabled
+            self._accepted_changed()
 
     @property
     def provider(self) -> str:
@@ -259,7 +272,7 @@ class SpellChecker:
                 return self._word_ok(normal)
             if word.endswith(_POSSESSIVE) and len(word) > 2:
                 return self._word_ok(word[:-2])
-        if word.isupper() and not self.check_all_caps:
+        if word.isupper() and not self._check_all_caps:
             return True
         if self._is_accepted(word):
             return True

@@ -151,7 +151,10 @@ def test_curly_and_straight_apostrophes_are_the_same(checker: SpellChecker) -> N
 
 def test_all_caps_words_are_checked_when_asked(make_checker: MakeChecker) -> None:
     checker = make_checker(check_all_caps=True)
+    assert checker.check_all_caps
     assert flagged(checker, "NATO and THE KGB said RECIEVE") == ["RECIEVE"]
+    checker.set_check_all_caps(False)
+    assert flagged(checker, "NATO and THE KGB said RECIEVE") == []
 
 
 # -- word lists ---------------------------------------------------------------------------------
