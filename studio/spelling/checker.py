@@ -187,13 +187,16 @@ class SpellChecker:
 
     def suggest(self, word: str, limit: int = 7) -> list[str]:
         """Up to limit replacements, the writer's own words (cast first) before enchant's."""
-        base = tokens.normalise(word.strip())
+        word = word.strip()
+        base = tokens.normalise(word)
         suffix = ""
         if base.endswith(_POSSESSIVE) and len(base) > 2:
-            base, suffix = base[:-2], base[-2:]
+            base, suffix = base[:-2], word[-2:]  # the writer's own apostrophe
         if not base:
             return []
         own = close_words(base, (self._cast_words, sorted(self._project), sorted(self._genre)))
+        if base[0].isupper():
+            own = [w[0].upper() + w[1:] for w in own]
         ours = [*own, *self._dict.suggest(base)]
         return list(dict.fromkeys(w + suffix for w in ours if w != base))[:limit]
 

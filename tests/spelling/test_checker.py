@@ -105,6 +105,12 @@ def test_a_misspelt_name_suggests_the_name_first(
     assert cast_checker.suggest("Sophai")[0] == "Sophia"
     assert cast_checker.suggest("Kalmurzeva")[0] == "Kalmurzaeva"
     assert cast_checker.suggest("Kalnnia")[0] == "Kalnina"
+    assert cast_checker.suggest("Sophai’s")[0] == "Sophia’s"  # the writer's apostrophe
+
+
+def test_own_words_are_capitalised_like_the_typo(checker: SpellChecker) -> None:
+    assert checker.suggest("exfill")[0] == "exfil"
+    assert checker.suggest("Exfill")[0] == "Exfil"
 
 
 def test_suggestions_are_limited_and_never_repeat(checker: SpellChecker) -> None:
