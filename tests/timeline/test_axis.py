@@ -19,4 +19,4 @@ def test_long_gaps_fold_and_the_mapping_inverts() -> None:
     )
     assert axis.x(datetime(2017, 1, 1)) < xs[1]
     labels = [label for _x, _m, label in axis.ticks()]
-    assert labels[0] == "01 Dec 2014" and "13 Jun" in labels
+    assert labels == ["01 Dec 2014", "12 Jun 2019"]
