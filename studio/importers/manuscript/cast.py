@@ -51,6 +51,9 @@ _OPENING = " \t*_([“‘"
 _ENDS_SENTENCE = ".!?…\n"
 _QUOTES = "\"'”’"
 _NOT_FIRST = STOP | TITLES
+_NEVER_NAMES = frozenset(
+    form for word in STOP | TITLES | NOT_NAMES for form in (word.capitalize(), word.upper())
+)
 MAX_CANDIDATES = 200
 PLACE_SHARE = 0.45  # of mid-sentence mentions after "in", "to", "of"… : a place
 ARTICLE_SHARE = 0.35  # after "the", "a", "an": a thing or a group of people
@@ -71,18 +74,18 @@ class _Tally:
     article: Counter[Name] = field(default_factory=Counter)  # after "the", "a", "an"
     titled_article: Counter[Name] = field(default_factory=Counter)  # "the Miss Bennets"
 
-    def add(self, names: RunNames, initial: bool, before: str | None) -> None:
+    def add(self, names: RunNames, initial: bool, before: str | None, times: int = 1) -> None:
         for name, lead in names:
-            self.total[name] += 1
+            self.total[name] += times
             if not (initial and lead == _BEGINS):
-                self.mid[name] += 1
+                self.mid[name] += times
             if before is None or lead == _LATER:
                 continue
             if lead == _BEGINS and before in PLACE_BEFORE:
-                self.place[name] += 1
+                self.place[name] += times
             elif before in ARTICLES:
                 counter = self.article if lead == _BEGINS else self.titled_article
-                counter[name] += 1
+                counter[name] += times
 
 
 @dataclass
@@ -110,20 +113,30 @@ def find_candidates(paragraphs: Iterable[str]) -> tuple[CastCandidate, ...]:
 
 
 def _scan(text: str) -> _Tally:
-    tally = _Tally()
+    """Count every name, once per distinct (run, sentence-initial, word before) for speed."""
+    seen: Counter[tuple[str, bool, str | None]] = Counter()
     deferred: list[list[str]] = []
-    names: dict[str, RunNames] = {}
     for match in _RUN.finditer(text):
-        start, run = match.start(), match.group()
-        if not run[0].isupper() or _inside_word(text, start):
+        run = match.group()
+        if run in _NEVER_NAMES or not run[0].isupper():
+            continue  # "The", "He", "I": half the runs, and never a name whatever comes before
+        start = match.start()
+        if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
+            seen[(run, False, _word_before(text, start))] += 1  # "said Pierre": most names
+            continue
+        if _inside_word(text, start):
             continue
         initial = _sentence_initial(text, start)
         if initial and " " in run and run.split(" ", 1)[0].lower() not in _NOT_FIRST:
             deferred.append(run.split(" "))  # "Because Sónya" or "Sophia Petrova"? See below.
             continue
+        seen[(run, initial, None if initial else _word_before(text, start))] += 1
+    tally = _Tally()
+    names: dict[str, RunNames] = {}
+    for (run, initial, before), times in seen.items():
         if run not in names:
             names[run] = _names_in_run(run.split(" "))
-        tally.add(names[run], initial, None if initial else _word_before(text, start))
+        tally.add(names[run], initial, before, times)
     mid_first = {name[0] for name in tally.mid}
     for words in deferred:
         if _POSSESSIVE.sub("", words[0]) in mid_first:
