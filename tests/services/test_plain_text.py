@@ -1,0 +1,192 @@
+"""The plain-text manuscript against reference files written by hand in tests/services/reference.
+
+The references were typed as a manuscript should look, not copied from the exporter: read them
+first when this test fails.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from studio.core.errors import ExportError, ValidationError
+from studio.core.markup import MarkupStyle
+from studio.export.plain_text import PlainTextOptions, export_plain_text, render_plain_text
+from studio.services.project import Project, create_project, open_project
+
+REFERENCE = Path(__file__).parent / "reference"
+
+
+@dataclass(frozen=True)
+class Book:
+    path: Path
+    chapters: tuple[int, ...]
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory: pytest.TempPathFactory) -> Book:
+    """Four chapters (the second titled only by its number, the last empty), one part."""
+    path = tmp_path_factory.mktemp("export") / "courier.safehouse"
+    with create_project(path, title="The Quiet Courier", author="M. Okafor") as project:
+        m = project.manuscript
+        arrivals = m.add_chapter("Arrivals")
+        numbered = m.add_chapter("Chapter 2")
+        part = m.add_part("Part Two: Vienna")
+        wheel = m.add_chapter("The Wheel", part_id=part.id)
+        aftermath = m.add_chapter("Aftermath", part_id=part.id)
+        platform = m.add_scene(
+            arrivals.id,
+            "Platform",
+            body="The train from Vienna was *forty minutes* late, and Katya counted every one "
+            "of them.\n\n\"You're Anna Kessler,\" the man said. It wasn't a question.\n\n"
+            '"I\'m **nobody**," she said.\n',
+        )
+        m.update_scene(
+            platform.id,
+            synopsis="Katya meets her contact on the platform.",
+            notes="Is forty minutes too long?",
+        )
+        placeholder = m.add_scene(arrivals.id, "Placeholder")
+        m.update_scene(
+            placeholder.id, synopsis="Something happens at the hotel bar.", status="idea"
+        )
+        m.add_scene(
+            arrivals.id,
+            "Hotel",
+            # A note read out line by line, with spaces the writer left at a line's end.
+            body="The note under the door said:\nCome alone.   \nBring the list.\n\n"
+            "She burned it in the ashtray.",
+        )
+        m.add_scene(numbered.id, "Bridge", body="Rain on the Danube—wait—what was that? ***Run.***")
+        m.add_scene(
+            wheel.id,
+            "Snow",
+            body="The wheel turned so slowly that she could count the bolts, and the woman in "
+            "the camel coat ate her chestnuts as if nobody in the world were watching.\n\n"
+            "\"'The saint who finds lost things,'\" Harriet quoted. ‘Still, I suppose he found "
+            "you.’",
+        )
+        assert project.manuscript.binder().word_count == 98
+    return Book(path, (arrivals.id, numbered.id, wheel.id, aftermath.id))
+
+
+@pytest.fixture
+def project(book: Book, tmp_path: Path) -> Iterator[Project]:
+    copy = tmp_path / "courier.safehouse"
+    shutil.copyfile(book.path, copy)
+    opened = open_project(copy, read_only=True)
+    yield opened
+    opened.close()
+
+
+def reference(name: str, line_ending: str = "\n") -> str:
+    return (REFERENCE / name).read_text(encoding="utf-8").replace("\n", line_ending)
+
+
+def test_default_manuscript(project: Project) -> None:
+    assert render_plain_text(project, PlainTextOptions()) == reference("default.txt")
+
+
+def test_scene_titles_synopses_and_notes_when_asked_for(project: Project) -> None:
+    options = PlainTextOptions(scene_titles=True, synopses=True, notes=True)
+    assert render_plain_text(project, options) == reference("scene-titles-synopses-notes.txt")
+
+
+def test_stripped_markup_curly_quotes_wrapped_at_60(project: Project) -> None:
+    options = PlainTextOptions(markup=MarkupStyle.STRIP, quotes="curly", wrap_width=60)
+    text = render_plain_text(project, options)
+    assert text == reference("strip-curly-wrap60.txt")
+    assert max(len(line) for line in text.splitlines()) <= 60
+
+
+def test_a_subset_of_chapters_numbers_only_straight_quotes_crlf(
+    project: Project, book: Book
+) -> None:
+    options = PlainTextOptions(
+        chapter_ids=(book.chapters[0], book.chapters[2]),
+        chapter_titles=False,
+        separator=" * * * ",
+        quotes="straight",
+        line_ending="crlf",
+    )
+    text = render_plain_text(project, options)
+    assert text == reference("subset-straight-crlf.txt", "\r\n")
+    assert "\n" not in text.replace("\r\n", "")
+
+
+def test_no_notes_or_synopses_unless_asked(project: Project) -> None:
+    text = render_plain_text(project, PlainTextOptions(scene_titles=True))
+    assert "Synopsis" not in text
+    assert "contact on the platform" not in text
+    assert "Notes" not in text
+    assert "too long" not in text
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        PlainTextOptions(),
+        PlainTextOptions(scene_titles=True, synopses=True, notes=True, wrap_width=40),
+        PlainTextOptions(markup=MarkupStyle.KEEP, quotes="curly", line_ending="crlf"),
+    ],
+)
+def test_deterministic_and_tidy(project: Project, options: PlainTextOptions) -> None:
+    first = render_plain_text(project, options)
+    assert render_plain_text(project, options) == first
+    lines = first.split("\r\n" if options.line_ending == "crlf" else "\n")
+    assert all(line == line.rstrip() for line in lines), "no trailing spaces"
+    assert lines[-1] == "" and lines[-2] == "THE END", "ends with THE END and one line break"
+    assert "\n\n\n\n" not in first.replace("\r\n", "\n"), "never more than two blank lines"
+
+
+def test_export_writes_exactly_the_rendered_bytes(project: Project, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "courier.txt"
+    target.parent.mkdir()
+    target.write_text("an older export", encoding="utf-8")
+    export_plain_text(project, target, PlainTextOptions())
+    assert target.read_bytes() == reference("default.txt").encode("utf-8")
+    export_plain_text(project, target, PlainTextOptions())
+    assert target.read_bytes() == reference("default.txt").encode("utf-8")
+    assert [p.name for p in target.parent.iterdir()] == ["courier.txt"], "no temporary files"
+
+
+def test_export_to_a_missing_folder_says_so(project: Project, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="Could not write"):
+        export_plain_text(project, tmp_path / "nowhere" / "out.txt", PlainTextOptions())
+
+
+def test_progress_is_reported_scene_by_scene(project: Project) -> None:
+    seen: list[tuple[int, int]] = []
+    render_plain_text(project, PlainTextOptions(), lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+
+
+@pytest.mark.parametrize(
+    ("options", "says"),
+    [
+        (PlainTextOptions(quotes="fancy"), "Quotes must be one of"),
+        (PlainTextOptions(line_ending="cr"), "lf or crlf"),
+        (PlainTextOptions(wrap_width=10), "unreadable"),
+    ],
+)
+def test_bad_options_are_refused(project: Project, options: PlainTextOptions, says: str) -> None:
+    with pytest.raises(ValidationError, match=says):
+        render_plain_text(project, options)
+
+
+def test_front_matter_follows_the_title_block(book: Book, tmp_path: Path) -> None:
+    copy = tmp_path / "courier.safehouse"
+    shutil.copyfile(book.path, copy)
+    with open_project(copy) as project:
+        project.manuscript.set_setting("front_matter", "For *Inês*, who feeds everyone.\n")
+        text = render_plain_text(project, PlainTextOptions())
+        assert text.startswith(
+            "THE QUIET COURIER\nby M. Okafor\nabout 100 words\n\n\n"
+            "For _Inês_, who feeds everyone.\n\n\nChapter 1\nArrivals\n"
+        )
+        subset = render_plain_text(project, PlainTextOptions(chapter_ids=(book.chapters[2],)))
+        assert "Inês" not in subset
