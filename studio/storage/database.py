@@ -92,10 +92,10 @@ def inspect_project_file(path: Path) -> str:
     return str(row[0])
 
 
-def _configure_connection(read_only: bool) -> Any:
+def _configure_connection(read_only: bool, foreign_keys: bool) -> Any:
     def configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute("PRAGMA busy_timeout=5000")
         if not read_only:
             cursor.execute("PRAGMA journal_mode=WAL")
@@ -105,13 +105,13 @@ def _configure_connection(read_only: bool) -> Any:
     return configure
 
 
-def _engine(path: Path, read_only: bool) -> Engine:
+def _engine(path: Path, read_only: bool, *, foreign_keys: bool = True) -> Engine:
     if read_only:
         url = f"sqlite:///file:{path.resolve()}?mode=ro&uri=true"
     else:
         url = f"sqlite:///{path.resolve()}"
     engine = create_engine(url)
-    event.listen(engine, "connect", _configure_connection(read_only))
+    event.listen(engine, "connect", _configure_connection(read_only, foreign_keys))
     return engine
 
 
@@ -202,13 +202,29 @@ def _bring_up_to_date(path: Path, revision: str, read_only: bool) -> Path | None
             "so that it can be upgraded."
         )
     backup = _copy_aside(path, revision)
-    engine = _engine(path, read_only=False)
+    _migrate(path)
+    return backup
+
+
+def _migrate(path: Path) -> None:
+    """Run the migrations with foreign keys off, then check them.
+
+    SQLite changes a table by copying it and dropping the old one; with foreign keys on, that
+    drop would cascade and empty every table pointing at it (the scenes' characters, threads…).
+    The pragma cannot change inside a transaction, so it is set per connection.
+    """
+    engine = _engine(path, read_only=False, foreign_keys=False)
     try:
         with engine.begin() as connection:
             schema.upgrade(connection)
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise DamagedProjectError(
+                    f"Upgrading {path} left {len(broken)} broken links between rows; the "
+                    "upgrade was undone. Please report this, with the file."
+                )
     finally:
         engine.dispose()
-    return backup
 
 
 def create_database(
@@ -223,10 +239,13 @@ def create_database(
     # Built under a temporary name and renamed, so a half-made project never has the real name.
     partial = path.with_name(f".{path.name}.creating")
     partial.unlink(missing_ok=True)
+    try:
+        _migrate(partial)
+    except OperationalError as error:
+        partial.unlink(missing_ok=True)
+        raise ProjectFileError(f"Cannot create {path}: {error.orig}") from error
     engine = _engine(partial, read_only=False)
     try:
-        with engine.begin() as connection:
-            schema.upgrade(connection)
         with Session(engine) as session, session.begin():
             session.add(
                 ProjectRow(title=title, author=author, language=language, created_at=_now())
