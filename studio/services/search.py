@@ -26,9 +26,10 @@ CONTEXT_CHARS = 40
 """How many characters of the line a hit's context shows on either side of the match."""
 
 _ELLIPSIS = "…"
-# Letters that Python's case-insensitive matching pairs with a non-ASCII letter (k and the
-# Kelvin sign, s and the long s, ...): SQLite's LIKE folds ASCII only, so it could skip them.
-_UNICODE_FOLDING = frozenset("kKsSiI")
+# Python's case-insensitive matching pairs these ASCII letters with non-ASCII ones too (K and the
+# Kelvin sign, s and the long s, i and the dotted capital I...): SQLite's LIKE folds ASCII only,
+# so the pre-filter lets any character stand in for them.
+_UNICODE_FOLDING = str.maketrans(dict.fromkeys("kKsSiI", "_"))
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,8 @@ def _prefilter(pattern: str, case_sensitive: bool) -> Any | None:
         return None
     if case_sensitive:
         return func.instr(SceneRow.body, pattern) > 0
-    if _UNICODE_FOLDING.intersection(pattern):
-        return None
     escaped = pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return SceneRow.body.like(f"%{escaped}%", escape="\\")
+    return SceneRow.body.like(f"%{escaped.translate(_UNICODE_FOLDING)}%", escape="\\")
 
 
 def _bodies(project: Project, condition: Any | None) -> Iterator[tuple[int, int, str]]:

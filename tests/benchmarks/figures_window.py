@@ -1,0 +1,285 @@
+"""Window figures, offscreen, each side in its own subprocess started the same way
+(`python <script>` with QT_QPA_PLATFORM=offscreen):
+
+* first paint: process start to the end of the main window's first paint, the project open and
+  its first scene shown (studio.app.start) — against a bare QMainWindow showing a QPlainTextEdit
+  with the same scene's text;
+* peak RSS at that moment (getrusage maxrss) — against the same bare window;
+* scene switch: open_scene of the 10,000-word scene until it is painted — against setPlainText
+  of the same text on the bare QPlainTextEdit, then the same paint;
+* keystroke: one typed letter in that scene until the repaint (spelling on when the editor has
+  it) — against the same keystroke in the bare QPlainTextEdit.
+
+The parent only starts the children and reads the one JSON line each prints; PySide6 is imported
+in the children alone.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks.report import Figure, Target, measured, timed, unavailable
+from tests.benchmarks.workspace import REPO_ROOT, Workspace
+
+FIRST_PAINT = Target(1.5)
+SWITCH = Target(2)
+KEYSTROKE = Target(2)
+MEMORY = Target(1.5)
+CHILD_TIMEOUT = 180
+
+_COMMON = r'''
+import json, resource, statistics, sys, time
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+class FirstPaint(QObject):
+    """Calls done() once the first paint pass of window has finished."""
+
+    def __init__(self, window, done):
+        super().__init__()
+        self.window, self.done, self.seen, self.paints = window, done, False, 0
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
+            if obj.window() is self.window:
+                self.paints += 1
+                if not self.seen:
+                    self.seen = True
+                    QTimer.singleShot(0, self.done)
+        return False
+
+def report(**values):
+    values["rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print("BENCH " + json.dumps(values), flush=True)
+
+def timed_runs(runs, before, action, app, painter):
+    """Median seconds of action() + processEvents(), each run painting at least once."""
+    times = []
+    for _ in range(runs + 1):
+        before()
+        app.processEvents()
+        paints = painter.paints
+        start = time.perf_counter()
+        action()
+        app.processEvents()
+        times.append(time.perf_counter() - start)
+        if painter.paints == paints:
+            raise SystemExit("the action was not painted")
+    return statistics.median(times[1:])
+
+def middle_of(editor):
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().characterCount() // 2)
+    editor.setTextCursor(cursor)
+    editor.ensureCursorVisible()
+'''
+
+APP_CHILD = (
+    _COMMON
+    + r"""
+from pathlib import Path
+from studio.app import start
+
+mode, project, settings, long_scene, runs = sys.argv[1:6]
+app = QApplication([sys.argv[0]])
+window = start(Path(project), settings_path=Path(settings))
+
+def spelling_layers():
+    editor = window.editor.editor
+    layers = getattr(editor.highlighter, "_layers", [])
+    return [type(layer).__name__ for layer in layers if "spell" in type(layer).__name__.lower()]
+
+def done():
+    if mode == "startup":
+        report(painted=time.monotonic(), scene=window.editor.scene_id)
+        app.quit()
+        return
+    first = window.editor.scene_id
+    switch = timed_runs(
+        int(runs), lambda: window.open_scene(first),
+        lambda: window.open_scene(int(long_scene)), app, painter,
+    )
+    editor = window.editor.editor
+    middle_of(editor)
+    key = timed_runs(
+        int(runs), lambda: None, lambda: QTest.keyClick(editor, Qt.Key.Key_A), app, painter
+    )
+    report(switch=switch, key=key, spelling=spelling_layers())
+    app.quit()
+
+from PySide6.QtTest import QTest
+painter = FirstPaint(window, done)
+app.installEventFilter(painter)
+app.exec()
+"""
+)
+
+BARE_CHILD = (
+    _COMMON
+    + r"""
+from PySide6.QtWidgets import QMainWindow, QPlainTextEdit
+
+mode, first_file, long_file, runs = sys.argv[1:5]
+app = QApplication([sys.argv[0]])
+window = QMainWindow()
+editor = QPlainTextEdit(window)
+window.setCentralWidget(editor)
+window.resize(1440, 900)  # the main window's default size
+first_text = open(first_file, encoding="utf-8").read()
+editor.setPlainText(first_text)
+window.show()
+
+def done():
+    if mode == "startup":
+        report(painted=time.monotonic())
+        app.quit()
+        return
+    long_text = open(long_file, encoding="utf-8").read()
+    switch = timed_runs(
+        int(runs), lambda: editor.setPlainText(first_text),
+        lambda: editor.setPlainText(long_text), app, painter,
+    )
+    middle_of(editor)
+    key = timed_runs(
+        int(runs), lambda: None, lambda: QTest.keyClick(editor, Qt.Key.Key_A), app, painter
+    )
+    report(switch=switch, key=key)
+    app.quit()
+
+from PySide6.QtTest import QTest
+painter = FirstPaint(window, done)
+app.installEventFilter(painter)
+app.exec()
+"""
+)
+
+
+class ChildFailed(RuntimeError):
+    """A child printed no report (it crashed); the message holds its output."""
+
+
+def _child(script: Path, *args: object) -> tuple[float, dict[str, Any]]:
+    """Start `python script args`; (the monotonic time just before the start, its report)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO_ROOT))
+    command = [sys.executable, str(script), *map(str, args)]
+    started = time.monotonic()
+    done = subprocess.run(
+        command,
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT,
+        check=False,
+    )
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith("BENCH "):
+            report: dict[str, Any] = json.loads(line.removeprefix("BENCH "))
+            return started, report
+    raise ChildFailed(
+        f"{script.name} {' '.join(map(str, args))} printed no report "
+        f"(exit {done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
+    )
+
+
+NAMES = ("first paint", "peak RSS, one scene shown", "switch to 10k-word scene", "keystroke")
+UNITS = ("ms", "MB", "ms", "ms")
+TARGETS = (FIRST_PAINT, MEMORY, SWITCH, KEYSTROKE)
+
+
+def figures(ws: Workspace, size: str) -> list[Figure]:
+    if importlib.util.find_spec("studio.app") is None or not _has_start():
+        why = "not yet available: studio/app.py start() and studio/ui (issue 3)"
+        return [
+            unavailable(n, size, u, t, why) for n, u, t in zip(NAMES, UNITS, TARGETS, strict=True)
+        ]
+    try:
+        return _measure(ws, size)
+    except ChildFailed as error:
+        fatal = [line for line in str(error).splitlines() if "Fatal" in line or "Error" in line]
+        why = f"the window crashed: {fatal[0] if fatal else str(error)[:200]}"
+        print(f"window {size}: {error}", file=sys.stderr)
+        return [
+            Figure(n, size, None, u, None, t.describe(u), False, why)
+            for n, u, t in zip(NAMES, UNITS, TARGETS, strict=True)
+        ]
+
+
+def _measure(ws: Workspace, size: str) -> list[Figure]:
+    names = NAMES
+    from studio.services.project import open_project
+
+    book = ws.book(size)
+    with open_project(ws.project(size), read_only=True) as project:
+        scenes = project.manuscript.binder().scenes()
+        first, long_scene = scenes[0], scenes[book.long_scene]
+        first_text = project.manuscript.scene(first.id).body
+        long_text = project.manuscript.scene(long_scene.id).body
+    folder = ws.scratch("window")
+    folder.mkdir()
+    app_script, bare_script = folder / "app_child.py", folder / "bare_child.py"
+    app_script.write_text(APP_CHILD, encoding="utf-8")
+    bare_script.write_text(BARE_CHILD, encoding="utf-8")
+    first_file, long_file = folder / "first.txt", folder / "long.txt"
+    first_file.write_text(first_text, encoding="utf-8")
+    long_file.write_text(long_text, encoding="utf-8")
+
+    startup_project = ws.copy(size)
+    app_times: list[float] = []
+    bare_times: list[float] = []
+    app_rss: list[float] = []
+    bare_rss: list[float] = []
+    for run in range(ws.runs + 1):
+        settings = folder / f"settings-{run}.json"
+        started, report = _child(app_script, "startup", startup_project, settings, 0, 0)
+        if report.get("scene") != first.id:
+            raise AssertionError(f"the window showed scene {report.get('scene')}, not {first.id}")
+        bare_started, bare = _child(bare_script, "startup", first_file, long_file, 0)
+        if run:  # the first run of each is the warm-up
+            app_times.append(report["painted"] - started)
+            bare_times.append(bare["painted"] - bare_started)
+            app_rss.append(report["rss_kb"] / 1024)
+            bare_rss.append(bare["rss_kb"] / 1024)
+
+    interact_project = ws.copy(size)
+    _, ours = _child(
+        app_script, "interact", interact_project, folder / "settings-i.json", long_scene.id, ws.runs
+    )
+    _, bare = _child(bare_script, "interact", first_file, long_file, ws.runs)
+    words = f"{long_scene.word_count:,}-word scene"
+    spelling = "spelling on" if ours.get("spelling") else "no spelling layer in the editor yet"
+    return [
+        timed(
+            names[0],
+            size,
+            statistics.median(app_times),
+            statistics.median(bare_times),
+            FIRST_PAINT,
+            "process start to first paint; bare: QMainWindow + QPlainTextEdit, same text",
+        ),
+        measured(
+            names[1],
+            size,
+            statistics.median(app_rss),
+            statistics.median(bare_rss),
+            "MB",
+            MEMORY,
+            "maxrss at first paint, first scene shown",
+        ),
+        timed(names[2], size, ours["switch"], bare["switch"], SWITCH, words),
+        timed(names[3], size, ours["key"], bare["key"], KEYSTROKE, f"{words}; {spelling}"),
+    ]
+
+
+def _has_start() -> bool:
+    from studio import app
+
+    return callable(getattr(app, "start", None))
