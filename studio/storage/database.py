@@ -6,6 +6,7 @@ synchronous=FULL, so a commit that has returned survives a crash or a power cut.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -97,7 +98,9 @@ def _configure_connection(read_only: bool, foreign_keys: bool) -> Any:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute("PRAGMA busy_timeout=5000")
-        if not read_only:
+        if read_only:
+            cursor.execute("PRAGMA query_only=ON")
+        else:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
@@ -106,10 +109,16 @@ def _configure_connection(read_only: bool, foreign_keys: bool) -> Any:
 
 
 def _engine(path: Path, read_only: bool, *, foreign_keys: bool = True) -> Engine:
-    if read_only:
-        url = f"sqlite:///file:{path.resolve()}?mode=ro&uri=true"
+    # A read-only project is opened with query_only rather than mode=ro: SQLite refuses every
+    # write all the same, but the last connection to close can still remove the -wal and -shm
+    # files, which a mode=ro connection creates and then leaves beside the project. Where the
+    # file or its folder cannot be written to (read-only media), mode=ro is the only way in.
+    resolved = path.resolve()
+    writable = os.access(resolved, os.W_OK) and os.access(resolved.parent, os.W_OK)
+    if read_only and not writable:
+        url = f"sqlite:///file:{resolved}?mode=ro&uri=true"
     else:
-        url = f"sqlite:///{path.resolve()}"
+        url = f"sqlite:///{resolved}"
     engine = create_engine(url)
     event.listen(engine, "connect", _configure_connection(read_only, foreign_keys))
     return engine
