@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy.exc import OperationalError
 
 from studio.core.errors import ProjectExistsError, ProjectFileError, ReadOnlyProjectError
 from studio.services.project import Project, create_project, open_project
@@ -101,3 +102,29 @@ def test_writes_in_a_read_only_project_are_refused(project: Project) -> None:
             with pytest.raises(ReadOnlyProjectError, match="read-only"):
                 attempt()
         assert reader.manuscript.scene(scene.id).body == "Kept."
+
+
+def test_a_read_only_project_refuses_even_raw_writes(project: Project) -> None:
+    chapter = project.manuscript.add_chapter("Arrivals")
+    path = project.path
+    project.close()
+    with open_project(path, read_only=True) as reader:
+        refused = pytest.raises(OperationalError, match="readonly")
+        with refused, reader.database.engine.begin() as connection:
+            connection.exec_driver_sql("DELETE FROM chapter")
+        assert [c.chapter.id for c in reader.manuscript.binder().chapters()] == [chapter.id]
+
+
+def test_reading_leaves_no_files_beside_the_project(project: Project) -> None:
+    path = project.path
+    project.close()
+    with open_project(path, read_only=True) as reader:
+        reader.stats()
+    assert side_files(path) == []
+    # A reader and a writer at once, the writer closing first.
+    reader = open_project(path, read_only=True)
+    with open_project(path) as writer:
+        writer.manuscript.add_chapter("Arrivals")
+    assert reader.stats().chapters == 1
+    reader.close()
+    assert side_files(path) == []
