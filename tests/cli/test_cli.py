@@ -302,3 +302,8 @@ def test_bad_usage_exits_2(workspace: Workspace, name: str) -> None:
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert "usage: studio" in run.stderr
+
+
+def test_reading_commands_leave_nothing_beside_the_project(workspace: Workspace) -> None:
+    beside = sorted(p.name for p in workspace.folder.glob("s.safehouse*"))
+    assert beside == ["s.safehouse"]

@@ -39,6 +39,23 @@ def _file_at_first_revision(path: Path) -> None:
         "status, labels_json) VALUES (1, 1, 'The Wine Buyer', 0, "
         "'The basil pots came out on the Wednesday.', 8, 'Katya meets Tom.', "
         "'Check the tram.', 'revised', '[\"opening\"]')",
+        "INSERT INTO character (id, position, display_name, given_name, patronymic, family_name, "
+        "role, allegiance, description, backstory, goal, notes, portrait, colour) "
+        "VALUES (1, 0, 'Katya', '', '', '', 'protagonist', '', '', '', '', '', '', '')",
+        "INSERT INTO alias (id, character_id, position, name, kind, used_where, used_with, notes) "
+        "VALUES (1, 1, 0, 'Anna Kessler', 'cover identity', 'Lisbon', '', '')",
+        "INSERT INTO location (id, position, name, description, notes) "
+        "VALUES (1, 0, 'Alfama', '', '')",
+        "INSERT INTO plot_thread (id, position, name, kind, colour, status, description) "
+        "VALUES (1, 0, 'The drop', 'espionage', '', 'open', '')",
+        "UPDATE scene SET pov_id = 1, location_id = 1 WHERE id = 1",
+        "INSERT INTO scene_character (scene_id, character_id) VALUES (1, 1)",
+        "INSERT INTO scene_thread (scene_id, thread_id, note) VALUES (1, 1, 'The phrase.')",
+        "INSERT INTO timeline_event (id, title, kind, description) "
+        "VALUES (1, 'Recognition', 'event', '')",
+        "INSERT INTO event_scene (event_id, scene_id) VALUES (1, 1)",
+        "INSERT INTO event_character (event_id, character_id) VALUES (1, 1)",
+        "INSERT INTO event_location (event_id, location_id) VALUES (1, 1)",
     )
 
 
@@ -69,6 +86,14 @@ def test_a_file_at_the_first_revision_is_upgraded_after_a_backup(tmp_path: Path)
             "revised",
         )
         assert scene.labels == ("opening",)
+        # The links between rows survive the tables being rebuilt.
+        assert (scene.pov_id, scene.location_id) == (1, 1)
+        assert (scene.character_ids, scene.thread_ids) == ((1,), (1,))
+        assert project.manuscript.thread_notes() == [(1, 1, "The phrase.")]
+        [katya] = project.bible.characters()
+        assert [a.name for a in katya.aliases] == ["Anna Kessler"]
+        [event] = project.events.events()
+        assert (event.scene_ids, event.character_ids, event.location_ids) == ((1,), (1,), (1,))
         # What later revisions added works on the upgraded file.
         project.dictionary.add("Shatrov")
         assert project.dictionary.words() == ["Shatrov"]
