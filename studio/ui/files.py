@@ -7,6 +7,7 @@ Dialogs of our own are opened with open() (window-modal, not blocking), so tests
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,12 +73,21 @@ def fill_recent_menu(window: MainWindow, menu: QMenu) -> None:
         path = Path(text)
         action = menu.addAction(f"{path.stem}    {path.parent}")
         action.setEnabled(path.exists())
-        action.triggered.connect(lambda _c=False, p=path: window.open_project_path(p))
+        action.setData(str(path))
+        action.triggered.connect(_opener(window, path))
     if menu.isEmpty():
         menu.addAction("No recent projects").setEnabled(False)
     else:
         menu.addSeparator()
         menu.addAction("Clear list").triggered.connect(lambda: _clear_recent(window))
+
+
+def _opener(window: MainWindow, path: Path) -> Callable[[], None]:
+    # One closure per path: triggered's `checked` argument is not taken for the path.
+    def open_it() -> None:
+        window.open_project_path(path)
+
+    return open_it
 
 
 def _clear_recent(window: MainWindow) -> None:

@@ -23,13 +23,14 @@ from studio.ui.panels.bible import BiblePanel
 from studio.ui.panels.binder import BinderPanel
 from studio.ui.panels.editor import EditorPanel
 from studio.ui.panels.inspector import InspectorPanel
+from studio.ui.pyside_guard import start_guard
 from studio.ui.session import WritingSession
 from studio.ui.settings import Settings, SettingsStore
 from studio.ui.themes import apply_theme
 from studio.ui.widgets.status_bar import WritingStatusBar
 
 APP_NAME = "Safehouse"
-DEFAULT_SPLITTER = [260, 820, 340]
+DEFAULT_SPLITTER = [270, 780, 390]
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self.session = WritingSession()
         self._focus_state: tuple[bool, bool] | None = None
+        self._guard = start_guard(self)  # PySide6 6.12.0's dropped references: see the module
         self._build_panels()
         self.menu_actions = build_menus(self)
         self._wire()

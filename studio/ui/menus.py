@@ -57,7 +57,7 @@ def _action(
     action = QAction(text, window)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
-    action.triggered.connect(lambda _checked=False: handler())
+    action.triggered.connect(handler)
     menu.addAction(action)
     window.addAction(action)
     return action

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from studio.core.domain import AliasKind, ThreadKind
@@ -93,6 +95,13 @@ def window(qtbot: QtBot, settings_store: SettingsStore) -> Iterator[MainWindow]:
     yield win
     if win.project is not None:
         win.close()
+    discard(win)
+
+
+def discard(widget: QWidget) -> None:
+    """Delete a closed window now: a live one would slow every later style-sheet change."""
+    widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 @pytest.fixture

@@ -34,6 +34,7 @@ class EditorPanel(QWidget):
         self.header.setObjectName("sceneHeader")
         self.header.setWordWrap(True)
         self.editor = SceneEditor(self)
+        self.editor.column_moved.connect(self._align_header)
         self.find_bar = FindBar(self.editor, self)
         self.autosaver = Autosaver(self._write, self)
         self.autosaver.saving.connect(lambda: self.save_state_changed.emit("saving"))
@@ -47,6 +48,10 @@ class EditorPanel(QWidget):
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.find_bar)
         self._show_nothing()
+
+    def _align_header(self, left: int) -> None:
+        # The header starts where the text does, so the page reads as one column.
+        self.header.setContentsMargins(max(0, left - 24), 0, 0, 0)
 
     # -- the project and the scene ---------------------------------------------------------------
     @property

@@ -164,18 +164,19 @@ class CharacterCard(QWidget):
     def _build_aliases(self) -> QVBoxLayout:
         box = QVBoxLayout()
         row = QHBoxLayout()
-        row.addWidget(_section("Aliases and cover identities", self), 1)
+        row.addStretch(1)
         self.add_alias_button = QPushButton("Add alias", self)
         self.add_alias_button.clicked.connect(self.add_alias)
-        self.remove_alias_button = QPushButton("Remove", self)
+        self.remove_alias_button = QPushButton("Remove alias", self)
         self.remove_alias_button.clicked.connect(self.remove_alias)
-        row.addWidget(self.add_alias_button, 0, Qt.AlignmentFlag.AlignBottom)
-        row.addWidget(self.remove_alias_button, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(self.remove_alias_button)
+        row.addWidget(self.add_alias_button)
         self.aliases = AliasTable(self)
         self.aliases.alias_failed.connect(self.failed.emit)
         self.aliases.aliases_changed.connect(lambda: QTimer.singleShot(0, self.refresh))
-        box.addLayout(row)
+        box.addWidget(_section("Aliases and cover identities", self))
         box.addWidget(self.aliases)
+        box.addLayout(row)
         return box
 
     # -- showing -----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ with toRawText so that non-breaking spaces and line separators survive untouched
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -46,6 +47,8 @@ def default_serif_family() -> str:
 
 
 class SceneEditor(QTextEdit):
+    column_moved = Signal(int)  # the text column's left edge, in this widget's coordinates
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sceneEditor")
@@ -111,6 +114,7 @@ class SceneEditor(QTextEdit):
         spare = self.width() - self.column_width() - 2 * self.document().documentMargin()
         side = max(MIN_SIDE_MARGIN, int(spare / 2))
         self.setViewportMargins(side, 0, side, 0)
+        self.column_moved.emit(side + int(self.document().documentMargin()))
 
     # -- emphasis --------------------------------------------------------------------------------
     def toggle_emphasis(self, marker: str) -> None:
