@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from studio.services.project import open_project
-from studio.ui.dialogs.import_manuscript import KIND_ROLE, ImportManuscriptDialog
+from studio.ui.dialogs.import_manuscript import KIND_ROLE, ImportManuscriptDialog, choose_and_import
 from studio.ui.themes import apply_theme
 from tests.importers.test_novels import THIRTY_NINE_STEPS_TITLES
 
@@ -203,3 +203,29 @@ def test_screenshot(qtbot: QtBot, manuscripts_dir: Path, tmp_path: Path) -> None
     qtbot.waitExposed(dialog)
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save(str(SHOTS / "import-dialog.png"))
+
+
+def test_choose_and_import_opens_the_new_project(
+    qtbot: QtBot, manuscripts_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = manuscripts_dir / "stories/kirill-and-sophia.txt"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(source), ""))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    opened: list[Path] = []
+    dialog = choose_and_import(parent, tmp_path, opened.append)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=READ_TIMEOUT)
+    dialog.target.setText(str(tmp_path / "story.safehouse"))
+    with qtbot.waitSignal(dialog.accepted, timeout=READ_TIMEOUT):
+        dialog.import_button.click()
+    assert opened == [tmp_path / "story.safehouse"]
+
+
+def test_choosing_no_file_opens_nothing(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: ("", ""))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert choose_and_import(parent, tmp_path, lambda _path: None) is None
