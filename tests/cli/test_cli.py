@@ -82,15 +82,10 @@ def make_older(path: Path) -> None:
     engine.dispose()
 
 
-def make_text_file(path: Path) -> None:
-    path.write_text("Chapter 1\n\nIt was a dark night.\n", encoding="utf-8")
-
-
 BAD_FILES: dict[str, Callable[[Path], None]] = {
     "damaged.safehouse": make_damaged_project,
     "foreign.safehouse": make_foreign_sqlite,
     "newer.safehouse": make_newer,
-    "notes.safehouse": make_text_file,
 }
 
 # name: the command's arguments (run in the work folder once the sample is imported).
@@ -104,7 +99,6 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "new": ("new", "my-first-novel", "--author", "A. Writer"),
     "stats older": ("stats", "older.safehouse"),
     "stats missing": ("stats", "missing.safehouse"),
-    "new existing": ("new", "s.safehouse"),
     **{f"stats {name}": ("stats", name) for name in BAD_FILES},
     "--version": ("--version",),
     "--help": ("--help",),
@@ -261,11 +255,9 @@ def test_help_lists_the_commands(workspace: Workspace) -> None:
 
 FAILURES = [
     ("stats missing", "No project at missing.safehouse"),
-    ("new existing", "s.safehouse already exists"),
     ("stats damaged.safehouse", "damaged.safehouse is damaged"),
     ("stats foreign.safehouse", "foreign.safehouse is an SQLite database but not a Safehouse"),
     ("stats newer.safehouse", "newer.safehouse was saved by a newer version of Safehouse"),
-    ("stats notes.safehouse", "notes.safehouse is not a Safehouse project"),
     ("export chapter 9", "--chapters 9: the book has chapters 1 to 4"),
 ]
 
