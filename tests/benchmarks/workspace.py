@@ -37,7 +37,8 @@ class Workspace:
     def bundle(self, size: str) -> Path:
         if size not in self._bundles:
             folder = self.root / f"bundle-{size}"
-            write_bundle(self.book(size), folder)
+            if not (folder / "project.json").is_file():  # a reused --workdir may have it
+                write_bundle(self.book(size), folder)
             self._bundles[size] = folder
         return self._bundles[size]
 
@@ -47,7 +48,8 @@ class Workspace:
             from studio.importers.bundle import import_bundle
 
             path = self.root / f"book-{size}.safehouse"
-            import_bundle(self.bundle(size), path).close()
+            if not path.is_file():
+                import_bundle(self.bundle(size), path).close()
             self._projects[size] = path
         return self._projects[size]
 
