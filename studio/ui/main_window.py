@@ -292,6 +292,10 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             marker = apply_theme(app, name)
             self.editor.set_marker_colour(marker)
+            # A new style sheet re-polishes every widget; the editor's own font comes back on top.
+            self.editor.editor.set_editor_font(
+                self.settings.editor_font, self.settings.editor_font_size
+            )
         self.settings.theme = name
         (
             self.menu_actions.theme_dark if name == "dark" else self.menu_actions.theme_light

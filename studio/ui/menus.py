@@ -63,6 +63,12 @@ def _action(
     return action
 
 
+def _standard(key: Key, fallback: str) -> QKeySequence:
+    """The platform's shortcut for key, or fallback where the platform defines none."""
+    sequence = QKeySequence(key)
+    return QKeySequence(fallback) if sequence.isEmpty() else sequence
+
+
 def build_menus(window: MainWindow) -> Actions:
     bar = window.menuBar()
     file = bar.addMenu("&File")
@@ -76,11 +82,11 @@ def build_menus(window: MainWindow) -> Actions:
     file.addSeparator()
     save = _action(window, file, "&Save", window.save_all, Key.Save)
     close_project = _action(window, file, "&Close Project", window.close_project, "Ctrl+Shift+W")
-    quit_action = _action(window, file, "&Quit", window.close, Key.Quit)
+    quit_action = _action(window, file, "&Quit", window.close, _standard(Key.Quit, "Ctrl+Q"))
 
     edit = bar.addMenu("&Edit")
     undo = _action(window, edit, "&Undo", window.undo, Key.Undo)
-    redo = _action(window, edit, "&Redo", window.redo, Key.Redo)
+    redo = _action(window, edit, "&Redo", window.redo, _standard(Key.Redo, "Ctrl+Shift+Z"))
     edit.addSeparator()
     find = _action(window, edit, "&Find in Scene…", window.editor.open_find, Key.Find)
     edit.addSeparator()

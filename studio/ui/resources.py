@@ -28,8 +28,12 @@ def theme_path(name: str) -> Path:
     return resources_dir() / "themes" / f"{name}.qss"
 
 
+def icons_dir() -> Path:
+    return resources_dir() / "icons"
+
+
 def icon_path(name: str) -> Path:
-    return resources_dir() / "icons" / f"{name}.svg"
+    return icons_dir() / f"{name}.svg"
 
 
 def sample_bundle_dir() -> Path | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from studio.ui.resources import theme_path
+from studio.ui.resources import icons_dir, theme_path
 
 THEME_PROPERTY = "safehouse_theme"
 
@@ -88,10 +88,12 @@ def apply_theme(app: QApplication, name: str) -> QColor:
     app.setProperty(THEME_PROPERTY, name)
     app.setStyle("Fusion")
     app.setPalette(palette_for(colours))
+    font = app.font()
+    font.setPointSize(10)  # the chrome's size; the editor sets its own
+    app.setFont(font)
     try:
-        app.setStyleSheet(
-            theme_path(name if name in THEMES else "light").read_text(encoding="utf-8")
-        )
+        sheet = theme_path(name if name in THEMES else "light").read_text(encoding="utf-8")
+        app.setStyleSheet(sheet.replace("{icons}", icons_dir().as_posix()))
     except OSError:
         app.setStyleSheet("")  # the palette alone still gives a usable window
     return QColor(colours.muted)

@@ -51,7 +51,7 @@ class EditorPanel(QWidget):
 
     def _align_header(self, left: int) -> None:
         # The header starts where the text does, so the page reads as one column.
-        self.header.setContentsMargins(max(0, left - 24), 0, 0, 0)
+        self.header.setContentsMargins(left, 14, 24, 10)
 
     # -- the project and the scene ---------------------------------------------------------------
     @property

@@ -6,7 +6,7 @@ Each save goes out as scene_changed(SceneInfo) so the window can redraw the head
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -83,9 +83,17 @@ class InspectorPanel(QWidget):
         form.addRow("Plot threads", self.threads)
         form.addRow("Characters", self.characters)
         form.addRow("Notes", self.notes)
+        for combo in (self.status, self.pov, self.location):
+            # Long names must not widen the panel: the combo shrinks and elides instead.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         self.body = body
         scroll = QScrollArea(self)
+        scroll.setObjectName("inspectorScroll")
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -32,6 +32,7 @@ from studio.services.project import Project
 from studio.ui.autosave import Autosaver
 from studio.ui.models.binder_model import dot_icon
 from studio.ui.widgets.alias_table import AliasTable
+from studio.ui.widgets.growing_text import GrowingTextEdit
 
 LINE_FIELDS = ("given_name", "patronymic", "family_name", "allegiance")
 LONG_FIELDS = ("description", "backstory", "goal", "notes")
@@ -110,6 +111,10 @@ class CharacterCard(QWidget):
             form.addRow(label, edit)
         self.role = QComboBox(self)
         self.role.setEditable(True)
+        self.role.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.role.setMinimumContentsLength(8)
         self.role.addItems([r.value for r in CharacterRole])
         role_edit = self.role.lineEdit()
         if role_edit is not None:
@@ -120,9 +125,7 @@ class CharacterCard(QWidget):
         self.long: dict[str, QPlainTextEdit] = {}
         for field in LONG_FIELDS:
             layout.addWidget(_section(field.capitalize(), self))
-            text_edit = QPlainTextEdit(self)
-            text_edit.setMinimumHeight(64)
-            text_edit.setMaximumHeight(150)
+            text_edit = GrowingTextEdit(self)
             text_edit.textChanged.connect(self._long_changed)
             self.long[field] = text_edit
             layout.addWidget(text_edit)

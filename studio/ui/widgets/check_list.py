@@ -17,6 +17,7 @@ class CheckList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("checkList")
         self._filling = False
         self.itemChanged.connect(self._item_changed)
 
