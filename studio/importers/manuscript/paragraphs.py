@@ -14,7 +14,7 @@ def join_lines(lines: Sequence[str]) -> str:
     """Hard-wrapped lines as one paragraph: each line stripped, joined by single spaces."""
     if len(lines) == 1:
         return lines[0].strip()
-    return " ".join(part for part in (line.strip() for line in lines) if part)
+    return " ".join(filter(None, map(str.strip, lines)))
 
 
 def underscores_to_markup(text: str) -> str:
@@ -31,6 +31,6 @@ def paragraphs(lines: Sequence[str]) -> list[str]:
     Hard-wrapped lines (all but the last at most WRAPPED_WIDTH long) are one paragraph; a run
     with longer lines was written one paragraph per line, with no blank line between.
     """
-    if len(lines) > 1 and any(len(line) > WRAPPED_WIDTH for line in lines[:-1]):
+    if len(lines) > 1 and max(map(len, lines[:-1])) > WRAPPED_WIDTH:
         return [underscores_to_markup(line.strip()) for line in lines if line.strip()]
     return [underscores_to_markup(join_lines(lines))]

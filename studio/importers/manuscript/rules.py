@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from studio.importers.manuscript.blocks import BlockKind
 from studio.importers.manuscript.headings import (
+    CHAPTER_PATTERNS,
     MARKDOWN,
     PART_PATTERN,
     choose_chapter_pattern,
@@ -19,6 +20,12 @@ _BOOK_PART = re.compile(r"(?i:book|part|volume)\s")
 _PROLOGUE_EPILOGUE = re.compile(PART_PATTERN)
 
 HeadingMatch = tuple[BlockKind, re.Match[str]]
+# A line no built-in pattern matches can be left out before counting each pattern's matches.
+_BUILT_IN = (*(source for source, _ in CHAPTER_PATTERNS), MARKDOWN, PART_PATTERN)
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_ANY_BUILT_IN = re.compile(
+    "|".join("(?:" + _NAMED_GROUP.sub("(?:", source) + ")" for source in _BUILT_IN)
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,7 @@ def detect_rules(
     part_pattern: str | None,
 ) -> HeadingRules:
     """Rules from the user's patterns where given, else from the candidate heading lines."""
+    candidates = [line for line in candidates if _ANY_BUILT_IN.match(line)]  # one test a line
     part = _part_rule(candidates, part_pattern)
     if heading_pattern is not None:
         return HeadingRules(compile_pattern(heading_pattern, "chapter heading"), part)

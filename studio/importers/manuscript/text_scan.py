@@ -143,6 +143,7 @@ class _BlockReader:
         self.roles = roles
         self.rules = rules
         self.blocks: list[Block] = []
+        self.kinds = [rules.heading_kind(lines[first]) for first, _ in spans]  # once per span
         self.titles_follow = self._titles_follow()
 
     def read(self) -> list[Block]:
@@ -154,7 +155,7 @@ class _BlockReader:
     def _read_span(self, k: int) -> int:
         first, end = self.spans[k]
         line = self.lines[first]
-        heading = self.rules.heading_kind(line)
+        heading = self.kinds[k]
         if heading is None:
             if SCENE_BREAK.match(line):
                 self.roles[first] = LineRole.BREAK
@@ -196,14 +197,12 @@ class _BlockReader:
         if k >= len(self.spans):
             return False
         first, end = self.spans[k]
-        line = self.lines[first]
-        return end - first == 1 and is_title_like(line) and self.rules.heading_kind(line) is None
+        return end - first == 1 and is_title_like(self.lines[first]) and self.kinds[k] is None
 
     def _titles_follow(self) -> bool:
         """Do most untitled chapter headings have a title line after them?"""
         untitled = titled_after = 0
-        for k, (first, _) in enumerate(self.spans):
-            heading = self.rules.heading_kind(self.lines[first])
+        for k, heading in enumerate(self.kinds):
             if heading is None or heading[0] is not BlockKind.CHAPTER:
                 continue
             if heading_title(heading[1]) is not None or self.rules.markdown:
