@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studio import __version__
+from studio.cli_check import add_check_parser
 from studio.core.errors import OlderVersionError, SafehouseError, ValidationError
 from studio.core.markup import MarkupStyle
 
@@ -215,6 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("project", help="a .safehouse file")
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.set_defaults(handler=cmd_stats)
+
+    add_check_parser(commands, _open_for_reading)
 
     opener = commands.add_parser("open", help="open a project in the window")
     opener.add_argument("project", nargs="?", help="a .safehouse file (default: the last one)")
