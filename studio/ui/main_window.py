@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFontDialog, QMainWindow, QSplitter, QTabWidget, QWidget
 
@@ -34,6 +34,9 @@ DEFAULT_SPLITTER = [270, 780, 390]
 
 
 class MainWindow(QMainWindow):
+    # The Project now shown, or None; views added with add_centre_tab/add_side_tab listen here.
+    project_changed = Signal(object)
+
     def __init__(self, settings: Settings, store: SettingsStore | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -126,6 +129,7 @@ class MainWindow(QMainWindow):
             panel.set_project(project)
         if old is not None and old is not project:
             old.close()
+        self.project_changed.emit(project)
         if project is not None:
             self.settings.remember_project(project.path)
             self._save_settings()

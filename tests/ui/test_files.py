@@ -150,8 +150,12 @@ def test_recent_projects_and_settings_are_remembered(
     discard(again)
 
 
-def test_close_project_leaves_an_empty_window(opened: MainWindow, project_path: Path) -> None:
-    opened.menu_actions.close_project.trigger()
+def test_close_project_leaves_an_empty_window(
+    qtbot: QtBot, opened: MainWindow, project_path: Path
+) -> None:
+    with qtbot.waitSignal(opened.project_changed) as shown:  # what added views listen to
+        opened.menu_actions.close_project.trigger()
+    assert shown.args == [None]
     assert opened.project is None and opened.windowTitle() == "Safehouse"
     assert opened.editor.editor.isReadOnly()
     assert not opened.menu_actions.export_text.isEnabled()
