@@ -7,11 +7,12 @@ asks it for each paragraph's misspellings; `studio check` asks it for each scene
 from __future__ import annotations
 
 from studio.spelling.checker import Misspelling, SpellChecker
-from studio.spelling.enchant_dict import available_languages
+from studio.spelling.enchant_dict import Dictionaries, available_languages
 from studio.spelling.errors import SpellingUnavailableError
 from studio.spelling.names import cast_names
 
 __all__ = [
+    "Dictionaries",
     "Misspelling",
     "SpellChecker",
     "SpellingUnavailableError",

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from studio.spelling import tokens
-from studio.spelling.enchant_dict import open_dictionary
+from studio.spelling.enchant_dict import Dictionaries, open_dictionary
 from studio.spelling.names import accepted_forms, fold_accents, name_words
 from studio.spelling.suggestions import close_words
 from studio.spelling.wordlists import genre_words as load_genre_words
@@ -50,8 +50,13 @@ class SpellChecker:
         extra_words: Iterable[str] = (),
         genre_words: bool = True,
         check_all_caps: bool = False,
+        dictionaries: Dictionaries | None = None,
     ) -> None:
-        self._dict: Any = open_dictionary(language)
+        """dictionaries: share opened dictionaries with other checkers on this thread (see
+        studio.spelling.enchant_dict.Dictionaries); without it the checker opens its own."""
+        self._dict: Any = (
+            open_dictionary(language) if dictionaries is None else dictionaries.get(language)
+        )
         self._ask_enchant = self._dict.check
         self._language = language
         self._check_all_caps = check_all_caps

@@ -66,3 +66,30 @@ def available_languages() -> list[str]:
     except ImportError:
         return []
     return sorted(enchant.Broker().list_languages())
+
+
+class Dictionaries:
+    """The dictionaries opened so far, by language, for checkers that share them.
+
+    Opening en_US costs tens of milliseconds and so does closing it (Hunspell frees every
+    entry). The composition root can make one of these and hand it to each SpellChecker it
+    creates (a project reopened, the language switched back, `studio check` over several
+    projects): each language is then opened once and closed when this object goes. Checkers
+    keep their own caches and word lists; we never add words to enchant's session, so sharing is
+    safe. Hunspell is not thread-safe: share one only among checkers used on the same thread.
+    """
+
+    def __init__(self) -> None:
+        self._open: dict[str, Any] = {}
+
+    def get(self, language: str) -> Any:
+        """The dictionary for language, opened on first use (SpellingUnavailableError if not)."""
+        dictionary = self._open.get(language)
+        if dictionary is None:
+            dictionary = self._open[language] = open_dictionary(language)
+        return dictionary
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages opened so far."""
+        return sorted(self._open)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from studio.spelling import (
+    Dictionaries,
     Misspelling,
     SpellChecker,
     SpellingUnavailableError,
@@ -237,3 +238,22 @@ def test_a_missing_library_says_what_to_install() -> None:
     message = str(missing_library("libenchant-2.so.2: cannot open shared object file"))
     assert "apt-get install -y libenchant-2-2 hunspell-en-us" in message
     assert "cannot open shared object file" in message
+
+
+def test_checkers_can_share_dictionaries_and_keep_their_own_words() -> None:
+    shelf = Dictionaries()
+    try:
+        first = SpellChecker(dictionaries=shelf)
+        second = SpellChecker(dictionaries=shelf, genre_words=False)
+    except SpellingUnavailableError as error:
+        pytest.fail(str(error))
+    assert shelf.languages == ["en_US"]
+    first.add_words(["Zaslonova"])
+    second.set_cast(["Kirill Kalnina"])
+    assert first.check_word("Zaslonova") and not second.check_word("Zaslonova")
+    assert second.check_word("Kalnina") and not first.check_word("Kalnina")
+    assert first.check_word("exfil") and not second.check_word("exfil")
+    assert first.suggest("recieve")[0] == second.suggest("recieve")[0] == "receive"
+    with pytest.raises(SpellingUnavailableError, match="xx_XX"):
+        SpellChecker("xx_XX", dictionaries=shelf)
+    assert shelf.languages == ["en_US"]
