@@ -7,9 +7,12 @@ with toRawText so that non-breaking spaces and line separators survive untouched
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontDatabase,
     QFontMetricsF,
@@ -17,7 +20,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 
 from studio.ui.widgets.highlighter import SceneHighlighter
 
@@ -58,7 +61,14 @@ class SceneEditor(QTextEdit):
         self.document().setDocumentMargin(36)
         self.highlighter = SceneHighlighter(self.document())
         self.loading = False
+        # Builds the right-click menu for a viewport position (spelling puts its items first).
+        self.menu_builder: Callable[[QPoint], QMenu] = self.createStandardContextMenu
         self.set_editor_font(default_serif_family(), 13)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.menu_builder(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # -- text in and out -----------------------------------------------------------------------
     def set_body(self, body: str) -> None:
