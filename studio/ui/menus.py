@@ -43,6 +43,7 @@ class Actions:
     focus_bible: QAction
     theme_light: QAction
     theme_dark: QAction
+    view_menu: QMenu  # spelling adds its items here
     project_actions: tuple[QAction, ...]  # need an open project
     writing_actions: tuple[QAction, ...]  # need a scene open for writing
 
@@ -144,6 +145,7 @@ def build_menus(window: MainWindow) -> Actions:
         focus_bible=focus_bible,
         theme_light=theme_light,
         theme_dark=theme_dark,
+        view_menu=view,
         project_actions=(export_text, close_project, save, previous_scene, next_scene),
         writing_actions=(find, italic, bold),
     )
