@@ -26,6 +26,7 @@ from studio.ui.panels.inspector import InspectorPanel
 from studio.ui.pyside_guard import start_guard
 from studio.ui.session import WritingSession
 from studio.ui.settings import Settings, SettingsStore
+from studio.ui.spelling import SpellingController, add_spelling_menu
 from studio.ui.themes import apply_theme
 from studio.ui.widgets.status_bar import WritingStatusBar
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self._guard = start_guard(self)  # PySide6 6.12.0's dropped references: see the module
         self._build_panels()
         self.menu_actions = build_menus(self)
+        self._add_spelling()
         self._wire()
         self._restore_layout()
         self.set_theme(settings.theme)
@@ -87,6 +89,15 @@ class MainWindow(QMainWindow):
     def add_side_tab(self, widget: QWidget, title: str) -> int:
         """A panel beside the bible and the inspector (continuity…); returns its tab index."""
         return self.side_tabs.addTab(widget, title)
+
+    def _add_spelling(self) -> None:
+        """Underlines and the right-click menu in the editor, the View menu's spelling items."""
+        self.spelling = SpellingController(self.editor.editor, self)
+        self.spelling_menu = add_spelling_menu(self.menu_actions.view_menu, self.spelling)
+        self.project_changed.connect(self.spelling.set_project)
+        self.spelling.bible_changed.connect(self._bible_changed)
+        # Why spelling is off stays in the status bar until something else is said there.
+        self.spelling.message.connect(self.status.showMessage)
 
     def _wire(self) -> None:
         self.binder.scene_selected.connect(self.open_scene)
@@ -221,11 +232,13 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     def _bible_changed(self) -> None:
+        self.spelling.refresh_cast()
         self.bible.reload()
         self.inspector.reload_choices()
         self.editor.refresh_header()
 
     def _characters_changed(self) -> None:
+        self.spelling.refresh_cast()
         self.binder.reload()
         self.inspector.reload_choices()
         self.editor.refresh_header()
