@@ -259,7 +259,7 @@ class ImportManuscriptDialog(QDialog):
         ):
             edit.setText(pattern)
             edit.setCursorPosition(0)  # the start of a long pattern says what it is
-            edit.setPlaceholderText("none found: empty finds them again")
+            edit.setPlaceholderText("none found")
         notices = " ".join(outline.notices)
         self.details.setText(f"Read as {outline.encoding}." + (f"  {notices}" if notices else ""))
         _fill_tree(self.tree, result.rows)
