@@ -176,7 +176,7 @@ class CharacterCard(QWidget):
         row.addWidget(self.add_alias_button)
         self.aliases = AliasTable(self)
         self.aliases.alias_failed.connect(self.failed.emit)
-        self.aliases.aliases_changed.connect(lambda: QTimer.singleShot(0, self.refresh))
+        self.aliases.aliases_changed.connect(lambda: QTimer.singleShot(0, self._aliases_edited))
         box.addWidget(_section("Aliases and cover identities", self))
         box.addWidget(self.aliases)
         box.addLayout(row)
@@ -201,6 +201,12 @@ class CharacterCard(QWidget):
             self.show_character(self.project.bible.character(self.character.id))
         except SafehouseError:
             self.show_character(None)
+
+    def _aliases_edited(self) -> None:
+        """An alias was added, renamed or removed: show it, and say so (spelling knows names)."""
+        self.refresh()
+        if self.character is not None:
+            self.character_changed.emit(self.character)
 
     def _fill(self, character: Character | None) -> None:
         self.setEnabled(
@@ -303,7 +309,7 @@ class CharacterCard(QWidget):
             self.project.bible.add_alias(self.character.id, "New alias", AliasKind.COVER_IDENTITY)
         except SafehouseError as error:
             self.failed.emit(str(error))
-        self.refresh()
+        self._aliases_edited()
         last = self.aliases.rowCount() - 1
         item = self.aliases.item(last, 0) if last >= 0 else None
         if item is not None:
@@ -319,7 +325,7 @@ class CharacterCard(QWidget):
             self.project.bible.delete_alias(alias_id)
         except SafehouseError as error:
             self.failed.emit(str(error))
-        self.refresh()
+        self._aliases_edited()
 
 
 def _section(title: str, parent: QWidget) -> QLabel:
