@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -130,170 +129,205 @@ def _positions(items: list[dict[str, Any]], key: str) -> dict[int, int]:
 
 
 def _load(session: Session, manifest: dict[str, Any], bodies: dict[int, str]) -> None:
-    loaders: list[Callable[[Session, dict[str, Any], dict[int, str]], None]] = [
-        _load_bible,
-        _load_outline,
-        _load_events,
-        _load_anchors,
-    ]
-    for load in loaders:
-        load(session, manifest, bodies)
-        session.flush()
-
-
-def _load_bible(session: Session, manifest: dict[str, Any], _bodies: dict[int, str]) -> None:
-    characters = manifest.get("characters", [])
-    for position, c in enumerate(characters):
-        fields = {col.name: c.get(col.name, "") for col in m.CharacterRow.__table__.columns}
-        fields.update(id=c["id"], position=position)
-        session.add(m.CharacterRow(**fields))
-    # Rows have no ORM relationships, so the unit of work does not order inserts by foreign
-    # key: each table is flushed before the rows that refer to it are added.
-    session.flush()
-    for c in characters:
-        for alias_position, a in enumerate(c.get("aliases", [])):
-            row = m.AliasRow(
-                id=a["id"],
-                character_id=c["id"],
-                position=alias_position,
-                name=a["name"],
-                kind=AliasKind(a.get("kind", "cover identity")).value,
-                used_where=a.get("used_where", ""),
-                used_with=a.get("used_with", ""),
-                notes=a.get("notes", ""),
-            )
-            row.from_text, row.from_start, row.from_end, row.from_precision = story_columns(
-                a.get("valid_from")
-            )
-            row.until_text, row.until_start, row.until_end, row.until_precision = story_columns(
-                a.get("valid_until")
-            )
-            session.add(row)
-    for position, loc in enumerate(manifest.get("locations", [])):
-        session.add(
-            m.LocationRow(
-                id=loc["id"],
-                position=position,
-                name=loc["name"],
-                description=loc.get("description", ""),
-                notes=loc.get("notes", ""),
-            )
-        )
-    for position, t in enumerate(manifest.get("threads", [])):
-        session.add(
-            m.ThreadRow(
-                id=t["id"],
-                position=position,
-                name=t["name"],
-                kind=ThreadKind(t.get("kind", "subplot")).value,
-                colour=t.get("colour", ""),
-                status=ThreadStatus(t.get("status", "open")).value,
-                description=t.get("description", ""),
-            )
-        )
-
-
-def _load_outline(session: Session, manifest: dict[str, Any], bodies: dict[int, str]) -> None:
-    for position, p in enumerate(manifest.get("parts", [])):
-        session.add(
-            m.PartRow(
-                id=p["id"], title=p["title"], position=position, synopsis=p.get("synopsis", "")
-            )
-        )
-    session.flush()
-    chapters = manifest.get("chapters", [])
-    chapter_positions = _positions(chapters, "part_id")
-    for c in chapters:
-        session.add(
-            m.ChapterRow(
-                id=c["id"],
-                part_id=c.get("part_id"),
-                title=c["title"],
-                position=chapter_positions[int(c["id"])],
-                synopsis=c.get("synopsis", ""),
-            )
-        )
-    session.flush()
+    """Every table's rows in one bulk INSERT each, in the order their foreign keys need."""
     scenes = manifest.get("scenes", [])
-    scene_positions = _positions(scenes, "chapter_id")
-    notes = {
-        (n["scene_id"], n["thread_id"]): n["note"] for n in manifest.get("scene_thread_notes", [])
-    }
-    for s in scenes:
-        body = bodies[int(s["id"])]
-        row = m.SceneRow(
-            id=s["id"],
-            chapter_id=s["chapter_id"],
-            title=s["title"],
-            position=scene_positions[int(s["id"])],
-            body=body,
-            word_count=count_words(body),
-            synopsis=s.get("synopsis", ""),
-            notes=s.get("notes", ""),
-            status=SceneStatus(s.get("status", "draft")).value,
-            pov_id=s.get("pov_id"),
-            location_id=s.get("location_id"),
-            word_target=s.get("word_target"),
-            labels_json=json.dumps(list(s.get("labels", []))),
-        )
-        row.story_text, row.story_start, row.story_end, row.story_precision = story_columns(
-            s.get("story_time")
-        )
-        session.add(row)
-    session.flush()
-    for s in scenes:
-        session.add_all(
-            m.SceneCharacterRow(scene_id=s["id"], character_id=c)
-            for c in dict.fromkeys(s.get("character_ids", []))
-        )
-        session.add_all(
-            m.SceneThreadRow(scene_id=s["id"], thread_id=t, note=notes.get((s["id"], t), ""))
-            for t in dict.fromkeys(s.get("thread_ids", []))
-        )
-
-
-def _load_events(session: Session, manifest: dict[str, Any], _bodies: dict[int, str]) -> None:
     events = manifest.get("events", [])
-    for e in events:
-        row = m.EventRow(
-            id=e["id"],
-            title=e["title"],
-            kind=EventKind(e.get("kind", "event")).value,
-            description=e.get("description", ""),
-        )
-        row.story_text, row.story_start, row.story_end, row.story_precision = story_columns(
-            e.get("story_time")
-        )
-        session.add(row)
-    session.flush()
-    for e in events:
-        session.add_all(
-            m.EventSceneRow(event_id=e["id"], scene_id=s) for s in e.get("scene_ids", [])
-        )
-        session.add_all(
-            m.EventCharacterRow(event_id=e["id"], character_id=c)
-            for c in e.get("character_ids", [])
-        )
-        session.add_all(
-            m.EventLocationRow(event_id=e["id"], location_id=loc)
-            for loc in e.get("location_ids", [])
-        )
-
-
-def _load_anchors(session: Session, manifest: dict[str, Any], _bodies: dict[int, str]) -> None:
-    """Anchors last: a scene may hang on an event, which is loaded after the scenes."""
-    for scene in manifest.get("scenes", []):
-        _set_anchor(session.get_one(m.SceneRow, scene["id"]), scene)
-    for event in manifest.get("events", []):
-        _set_anchor(session.get_one(m.EventRow, event["id"]), event)
-    session.add_all(
-        m.DismissedWarningRow(key=str(key), dismissed_at=datetime.now().replace(microsecond=0))
+    tables: list[tuple[type[m.Base], list[dict[str, Any]]]] = [
+        (m.CharacterRow, _characters(manifest)),
+        (m.AliasRow, _aliases(manifest)),
+        (m.LocationRow, _locations(manifest)),
+        (m.ThreadRow, _threads(manifest)),
+        (m.PartRow, _parts(manifest)),
+        (m.ChapterRow, _chapters(manifest)),
+        (m.SceneRow, _scenes(scenes, bodies)),
+        *_scene_links(manifest, scenes),
+        (m.EventRow, [_event(e) for e in events]),
+        *_event_links(events),
+    ]
+    for model, rows in tables:
+        if rows:
+            session.execute(insert(model), rows)
+    # Anchors last: a scene may hang on an event, which is loaded after the scenes.
+    for model, items in ((m.SceneRow, scenes), (m.EventRow, events)):
+        anchors = [_anchor(item) for item in items if _anchored(item)]
+        if anchors:
+            session.execute(update(model), anchors)
+    now = datetime.now().replace(microsecond=0)
+    dismissed = [
+        {"key": str(key), "dismissed_at": now}
         for key in dict.fromkeys(manifest.get("dismissed_warnings", []))
+    ]
+    if dismissed:
+        session.execute(insert(m.DismissedWarningRow), dismissed)
+
+
+def _characters(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    columns = [col.name for col in m.CharacterRow.__table__.columns]
+    rows = []
+    for position, c in enumerate(manifest.get("characters", [])):
+        fields = {name: c.get(name, "") for name in columns}
+        fields.update(id=c["id"], position=position)
+        rows.append(fields)
+    return rows
+
+
+def _aliases(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for c in manifest.get("characters", []):
+        for position, a in enumerate(c.get("aliases", [])):
+            row = {
+                "id": a["id"],
+                "character_id": c["id"],
+                "position": position,
+                "name": a["name"],
+                "kind": AliasKind(a.get("kind", "cover identity")).value,
+                "used_where": a.get("used_where", ""),
+                "used_with": a.get("used_with", ""),
+                "notes": a.get("notes", ""),
+            }
+            row.update(_story(story_columns(a.get("valid_from")), "from"))
+            row.update(_story(story_columns(a.get("valid_until")), "until"))
+            rows.append(row)
+    return rows
+
+
+def _story(columns: tuple[Any, ...], prefix: str) -> dict[str, Any]:
+    return dict(
+        zip([f"{prefix}_{n}" for n in ("text", "start", "end", "precision")], columns, strict=True)
     )
 
 
-def _set_anchor(row: m.SceneRow | m.EventRow, item: dict[str, Any]) -> None:
-    if item.get("anchor_scene_id") is not None or item.get("anchor_event_id") is not None:
-        row.anchor_scene_id = item.get("anchor_scene_id")
-        row.anchor_event_id = item.get("anchor_event_id")
-        row.anchor_offset = item.get("anchor_offset")
+def _locations(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": loc["id"],
+            "position": position,
+            "name": loc["name"],
+            "description": loc.get("description", ""),
+            "notes": loc.get("notes", ""),
+        }
+        for position, loc in enumerate(manifest.get("locations", []))
+    ]
+
+
+def _threads(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": t["id"],
+            "position": position,
+            "name": t["name"],
+            "kind": ThreadKind(t.get("kind", "subplot")).value,
+            "colour": t.get("colour", ""),
+            "status": ThreadStatus(t.get("status", "open")).value,
+            "description": t.get("description", ""),
+        }
+        for position, t in enumerate(manifest.get("threads", []))
+    ]
+
+
+def _parts(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": p["id"],
+            "title": p["title"],
+            "position": position,
+            "synopsis": p.get("synopsis", ""),
+        }
+        for position, p in enumerate(manifest.get("parts", []))
+    ]
+
+
+def _chapters(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    chapters = manifest.get("chapters", [])
+    positions = _positions(chapters, "part_id")
+    return [
+        {
+            "id": c["id"],
+            "part_id": c.get("part_id"),
+            "title": c["title"],
+            "position": positions[int(c["id"])],
+            "synopsis": c.get("synopsis", ""),
+        }
+        for c in chapters
+    ]
+
+
+def _scenes(scenes: list[dict[str, Any]], bodies: dict[int, str]) -> list[dict[str, Any]]:
+    positions = _positions(scenes, "chapter_id")
+    rows = []
+    for s in scenes:
+        body = bodies[int(s["id"])]
+        labels = s.get("labels", [])
+        row = {
+            "id": s["id"],
+            "chapter_id": s["chapter_id"],
+            "title": s["title"],
+            "position": positions[int(s["id"])],
+            "body": body,
+            "word_count": count_words(body),
+            "synopsis": s.get("synopsis", ""),
+            "notes": s.get("notes", ""),
+            "status": SceneStatus(s.get("status", "draft")).value,
+            "pov_id": s.get("pov_id"),
+            "location_id": s.get("location_id"),
+            "word_target": s.get("word_target"),
+            "labels_json": json.dumps(list(labels)),
+        }
+        row.update(_story(story_columns(s.get("story_time")), "story"))
+        rows.append(row)
+    return rows
+
+
+def _scene_links(
+    manifest: dict[str, Any], scenes: list[dict[str, Any]]
+) -> list[tuple[type[m.Base], list[dict[str, Any]]]]:
+    notes = {
+        (n["scene_id"], n["thread_id"]): n["note"] for n in manifest.get("scene_thread_notes", [])
+    }
+    characters = [
+        {"scene_id": s["id"], "character_id": c}
+        for s in scenes
+        for c in dict.fromkeys(s.get("character_ids", []))
+    ]
+    threads = [
+        {"scene_id": s["id"], "thread_id": t, "note": notes.get((s["id"], t), "")}
+        for s in scenes
+        for t in dict.fromkeys(s.get("thread_ids", []))
+    ]
+    return [(m.SceneCharacterRow, characters), (m.SceneThreadRow, threads)]
+
+
+def _event(e: dict[str, Any]) -> dict[str, Any]:
+    row = {
+        "id": e["id"],
+        "title": e["title"],
+        "kind": EventKind(e.get("kind", "event")).value,
+        "description": e.get("description", ""),
+    }
+    row.update(_story(story_columns(e.get("story_time")), "story"))
+    return row
+
+
+def _event_links(events: list[dict[str, Any]]) -> list[tuple[type[m.Base], list[dict[str, Any]]]]:
+    links: list[tuple[type[m.Base], str, str]] = [
+        (m.EventSceneRow, "scene_ids", "scene_id"),
+        (m.EventCharacterRow, "character_ids", "character_id"),
+        (m.EventLocationRow, "location_ids", "location_id"),
+    ]
+    return [
+        (model, [{"event_id": e["id"], column: v} for e in events for v in e.get(key, [])])
+        for model, key, column in links
+    ]
+
+
+def _anchored(item: dict[str, Any]) -> bool:
+    return item.get("anchor_scene_id") is not None or item.get("anchor_event_id") is not None
+
+
+def _anchor(item: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": item["id"],
+        "anchor_scene_id": item.get("anchor_scene_id"),
+        "anchor_event_id": item.get("anchor_event_id"),
+        "anchor_offset": item.get("anchor_offset"),
+    }
