@@ -16,8 +16,10 @@ from pathlib import Path
 
 from tests.benchmarks.generator import SIZES
 from tests.benchmarks.report import Figure, table
-from tests.benchmarks.runner import run
+from tests.benchmarks.runner import FIXED_GROUPS, SIZE_GROUPS, run
 from tests.benchmarks.workspace import WAR_AND_PEACE
+
+GROUP_NAMES = [name for name, _ in (*SIZE_GROUPS, *FIXED_GROUPS)]
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -40,6 +42,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         type=Path,
         default=WAR_AND_PEACE,
         help="the novel for the import and cold-spelling figures (default: War and Peace)",
+    )
+    parser.add_argument(
+        "--group",
+        action="append",
+        choices=sorted({*GROUP_NAMES}),
+        help="measure only this figure group (repeatable; default: all)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     args = parser.parse_args(argv)
@@ -64,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.quiet:
             print(f"[{time.perf_counter() - started:6.1f} s] {line}", file=sys.stderr, flush=True)
 
-    figures = run(sizes, runs=args.runs, novel=args.novel, emit=emit, log=log)
+    figures = run(sizes, runs=args.runs, novel=args.novel, emit=emit, log=log, groups=args.group)
     if not args.json:
         print(table(figures))
         missed = sum(1 for f in figures if f.passed is False)

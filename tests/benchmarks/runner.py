@@ -44,6 +44,7 @@ def run(
     emit: Callable[[Figure], None] = lambda figure: None,
     log: Callable[[str], None] = lambda line: None,
     strict: bool = False,
+    groups: Iterable[str] | None = None,
 ) -> list[Figure]:
     """Every figure for every size (then the size-independent ones), in a fresh temp dir.
 
@@ -51,6 +52,7 @@ def run(
     hide the other figures), unless strict, as in the smoke test.
     """
     figures: list[Figure] = []
+    only = None if groups is None else set(groups)
 
     def collect(label: str, measure: Callable[[], list[Figure]]) -> None:
         start = time.perf_counter()
@@ -71,7 +73,11 @@ def run(
         workspace = Workspace(Path(root), runs=runs, novel=novel)
         for size in sizes:
             for name, size_group in SIZE_GROUPS:
+                if only is not None and name not in only:
+                    continue
                 collect(f"{name} {size}", lambda g=size_group, s=size: g(workspace, s))
         for name, fixed_group in FIXED_GROUPS:
+            if only is not None and name not in only:
+                continue
             collect(f"{name} {novel.stem}", lambda g=fixed_group: g(workspace))
     return figures
