@@ -24,19 +24,21 @@ dismissed until the conflict itself changes.
 
 from __future__ import annotations
 
+import bisect
 import enum
+import functools
 import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import Connection, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from studio.core.errors import ValidationError
 from studio.services import continuity_checks as checks
-from studio.services.timeline_data import load_snapshot
+from studio.services.timeline_data import Snapshot, load_snapshot, moment, rows, sql_text
 from studio.storage.database import ProjectDatabase
 from studio.storage.models import AliasRow, DismissedWarningRow, ProjectRow, SceneRow
 
@@ -71,11 +73,11 @@ class ContinuityService:
 
     def warnings(self, *, include_dismissed: bool = False) -> list[ContinuityWarning]:
         """Every warning, in book order of its first scene; dismissed ones only if asked."""
-        with self._db.read() as session:
-            snapshot = load_snapshot(session)
-            limit = _untouched_chapters(session)
-            uses = _alias_uses(session)
-            dismissed = set(session.scalars(select(DismissedWarningRow.key)))
+        with self._db.engine.connect() as connection:
+            snapshot = load_snapshot(connection)
+            limit = _untouched_chapters(connection)
+            uses = _alias_uses(connection, snapshot)
+            dismissed = {key for (key,) in rows(connection, _DISMISSED)}
         found = [
             *checks.two_places(snapshot),
             *checks.pov_absent(snapshot),
@@ -106,8 +108,8 @@ class ContinuityService:
             return list(session.scalars(select(DismissedWarningRow.key).order_by("key")))
 
     def untouched_chapters(self) -> int:
-        with self._db.read() as session:
-            return _untouched_chapters(session)
+        with self._db.engine.connect() as connection:
+            return _untouched_chapters(connection)
 
     def set_untouched_chapters(self, chapters: int) -> None:
         """How many chapters a thread may go untouched before it is reported."""
@@ -118,44 +120,106 @@ class ContinuityService:
         ManuscriptService(self._db).set_setting(UNTOUCHED_SETTING, chapters)
 
 
-def _untouched_chapters(session: Session) -> int:
-    settings = json.loads(session.scalars(select(ProjectRow.settings_json)).first() or "{}")
+_SETTINGS = sql_text(select(ProjectRow.settings_json).limit(1))
+_DISMISSED = sql_text(select(DismissedWarningRow.key))
+_DATED_ALIASES = sql_text(
+    select(
+        AliasRow.id,
+        AliasRow.character_id,
+        AliasRow.name,
+        AliasRow.from_start,
+        AliasRow.from_text,
+        AliasRow.until_end,
+        AliasRow.until_text,
+    )
+    .where(or_(AliasRow.from_start.is_not(None), AliasRow.until_end.is_not(None)))
+    .where(func.length(AliasRow.name) > 0)
+    .order_by(AliasRow.id)
+)
+_BODY_BATCH = 500  # ids per "IN (...)": well under SQLite's limit on bound parameters
+
+
+def _untouched_chapters(source: Session | Connection) -> int:
+    found = rows(source, _SETTINGS)
+    settings = json.loads((found[0][0] if found else None) or "{}")
     value = settings.get(UNTOUCHED_SETTING) if isinstance(settings, dict) else None
     return value if isinstance(value, int) and value > 0 else DEFAULT_UNTOUCHED_CHAPTERS
 
 
-def _alias_uses(session: Session) -> list[checks.AliasUse]:
-    """(alias, scene) pairs where a dated alias's name is in the scene's body as a word.
+def _alias_uses(source: Session | Connection, snapshot: Snapshot) -> list[checks.AliasUse]:
+    """(alias, scene) pairs where a dated alias's name is in the scene's body as a word, for
+    the scenes set wholly outside that alias's from/until: only those pairs can warn.
 
-    SQLite's instr() narrows the pairs without sending every body to Python; the word test
-    then runs only on the bodies that contain the name at all.
+    So the story-time test comes first (per scene, one comparison with the latest "from" and
+    the earliest "until" rules out most scenes; two bisections find the aliases out of time in
+    the others), and the bodies are then read only for the scenes some alias is out of time
+    in, each searched only for those aliases' names (a plain substring test first, the word
+    test only where the name is there at all).
     """
-    rows = session.execute(
-        select(
-            AliasRow.id,
-            AliasRow.character_id,
-            AliasRow.name,
-            AliasRow.from_start,
-            AliasRow.from_text,
-            AliasRow.until_end,
-            AliasRow.until_text,
-            SceneRow.id,
-            SceneRow.body,
-        )
-        .join(
-            SceneRow,
-            and_(
-                func.length(AliasRow.name) > 0,
-                func.instr(SceneRow.body, AliasRow.name) > 0,
-            ),
-        )
-        .where(or_(AliasRow.from_start.is_not(None), AliasRow.until_end.is_not(None)))
-    ).all()
+    aliases = rows(source, _DATED_ALIASES)
+    if not aliases:
+        return []
+    # (from, alias row) by from; (until, alias row) by until.
+    by_from = sorted(((moment(a[3]), a) for a in aliases if a[3] is not None), key=_first)
+    by_until = sorted(((moment(a[5]), a) for a in aliases if a[5] is not None), key=_first)
+    froms = [when for when, _ in by_from]
+    untils = [when for when, _ in by_until]
+    latest_from = froms[-1] if froms else None
+    earliest_until = untils[0] if untils else None
+    out_of_time: dict[int, list[tuple[Any, ...]]] = {}
+    for scene in snapshot.scenes:
+        time = scene.story_time
+        if time is None:
+            continue
+        # Wholly before an alias's from (end < from), or wholly after its until (start > until).
+        before = latest_from is not None and time.end < latest_from
+        after = earliest_until is not None and time.start > earliest_until
+        if not (before or after):
+            continue
+        outside = {}
+        if before:
+            for _, alias in by_from[bisect.bisect_right(froms, time.end) :]:
+                outside[alias[0]] = alias
+        if after:
+            for _, alias in by_until[: bisect.bisect_left(untils, time.start)]:
+                outside[alias[0]] = alias
+        out_of_time[scene.id] = list(outside.values())
     uses: list[checks.AliasUse] = []
-    for row in rows:
-        if re.search(rf"(?<!\w){re.escape(row[2])}(?!\w)", row[8]):
-            uses.append(checks.AliasUse(*row[:8]))
+    scene_ids = list(out_of_time)
+    for first in range(0, len(scene_ids), _BODY_BATCH):
+        batch = scene_ids[first : first + _BODY_BATCH]
+        marks = ", ".join("?" * len(batch))
+        for scene_id, body in rows(source, f"{_BODIES} WHERE scene.id IN ({marks})", batch):
+            for alias_id, character_id, name, start, from_text, end, until_text in out_of_time[
+                scene_id
+            ]:
+                if name in body and _word(name).search(body):
+                    uses.append(
+                        checks.AliasUse(
+                            alias_id,
+                            character_id,
+                            name,
+                            None if start is None else moment(start),
+                            from_text,
+                            None if end is None else moment(end),
+                            until_text,
+                            scene_id,
+                        )
+                    )
     return uses
+
+
+def _first(pair: tuple[datetime, Any]) -> datetime:
+    return pair[0]
+
+
+@functools.lru_cache(maxsize=1024)
+def _word(name: str) -> re.Pattern[str]:
+    """name as a whole word, same case."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+
+
+_BODIES = sql_text(select(SceneRow.id, SceneRow.body))
 
 
 def check_continuity(

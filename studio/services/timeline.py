@@ -134,13 +134,18 @@ class TimelineService:
     # -- reading ---------------------------------------------------------------------------------
     def story_order(self) -> list[TimelineItem]:
         """Scenes and events in story order, untimed ones last."""
-        with self._db.read() as session:
-            return story_order(load_snapshot(session))
+        # Lanes are drawn by id (the view names them from the bible): no names needed here.
+        with self._db.engine.connect() as connection:
+            snapshot = load_snapshot(connection, names=False, threads=False)
+        return story_order(snapshot)
 
     def book_order(self) -> list[BookOrderEntry]:
         """Scenes in book order with their story time and flashback / flash-forward marks."""
-        with self._db.read() as session:
-            return book_order(load_snapshot(session, events=False))
+        with self._db.engine.connect() as connection:
+            snapshot = load_snapshot(
+                connection, links=False, events=False, names=False, threads=False
+            )
+        return book_order(snapshot)
 
     def placement(self, ref: ItemRef) -> Placement:
         with self._db.read() as session:
@@ -234,8 +239,11 @@ class TimelineService:
     # -- the thread grid -------------------------------------------------------------------------
     def grid(self, kinds: frozenset[str] | None = None) -> ThreadGrid:
         """Threads by scenes in book order; kinds keeps only threads of those kinds."""
-        with self._db.read() as session:
-            return build_grid(load_snapshot(session, events=False), kinds)
+        with self._db.engine.connect() as connection:
+            snapshot = load_snapshot(
+                connection, events=False, names=False, characters=False, times=False
+            )
+        return build_grid(snapshot, kinds)
 
     def set_cell(self, scene_id: int, thread_id: int, advances: bool) -> None:
         """Whether scene advances thread (turning it off forgets the cell's note)."""

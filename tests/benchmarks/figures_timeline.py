@@ -15,20 +15,43 @@ from tests.benchmarks.workspace import Workspace
 
 SMALL_MULTIPLE = Target(5)
 
+# Each reference reads the rows its figure needs, as one plain SELECT: story order draws scenes
+# and events in lanes per character, thread or location, so it reads each scene's times,
+# chapter, POV, location, characters present and threads, and each event's times, characters
+# and locations; the grid reads each scene's title, chapter and word count with its thread
+# cells; the continuity check reads each scene's times, POV, location, characters present and
+# threads, and the body of every scene it must scan for aliases (those set before the latest
+# alias "from" or after the earliest "until": no other scene can use an alias out of time).
+# The handful of character, location, thread and alias rows the services also read (their
+# names) are left out of the references.
 SCENE_TIMES = (
-    "SELECT s.id, s.title, s.chapter_id, s.position, s.word_count, s.pov_id, s.location_id, "
-    "s.story_text, s.story_start, s.story_end, s.story_precision, s.anchor_scene_id, "
-    "s.anchor_event_id, s.anchor_offset " + plain.BOOK_ORDER
+    "SELECT * FROM (SELECT s.id, s.title, s.chapter_id, c.title, s.word_count, s.pov_id, "
+    "s.location_id, s.story_text, s.story_start, s.story_end, s.story_precision, "
+    "s.anchor_scene_id, s.anchor_event_id, s.anchor_offset, "
+    "(SELECT group_concat(character_id) FROM scene_character WHERE scene_id = s.id), "
+    "(SELECT group_concat(thread_id) FROM scene_thread WHERE scene_id = s.id) "
+    + plain.BOOK_ORDER
+    + ") UNION ALL SELECT e.id, e.title, NULL, NULL, NULL, NULL, NULL, e.story_text, "
+    "e.story_start, e.story_end, e.story_precision, e.anchor_scene_id, e.anchor_event_id, "
+    "e.anchor_offset, "
+    "(SELECT group_concat(character_id) FROM event_character WHERE event_id = e.id), "
+    "(SELECT group_concat(location_id) FROM event_location WHERE event_id = e.id) "
+    "FROM timeline_event e"
 )
 GRID = (
-    "SELECT s.id, s.chapter_id, s.word_count, st.thread_id, st.note FROM scene s "
-    "JOIN chapter c ON s.chapter_id = c.id LEFT JOIN part p ON c.part_id = p.id "
+    "SELECT s.id, s.title, s.chapter_id, c.title, s.word_count, st.thread_id, st.note "
+    "FROM scene s JOIN chapter c ON s.chapter_id = c.id LEFT JOIN part p ON c.part_id = p.id "
     "LEFT JOIN scene_thread st ON st.scene_id = s.id "
     "ORDER BY coalesce(p.position, -1), c.position, s.position"
 )
 PRESENCE = (
-    "SELECT s.id, s.pov_id, s.location_id, s.story_start, s.story_end, sc.character_id "
-    "FROM scene s LEFT JOIN scene_character sc ON sc.scene_id = s.id ORDER BY s.story_start"
+    "SELECT s.id, s.title, s.chapter_id, s.pov_id, s.location_id, s.story_text, s.story_start, "
+    "s.story_end, s.story_precision, "
+    "(SELECT group_concat(character_id) FROM scene_character WHERE scene_id = s.id), "
+    "(SELECT group_concat(thread_id) FROM scene_thread WHERE scene_id = s.id), "
+    "CASE WHEN s.story_end < (SELECT max(from_start) FROM alias) "
+    "OR s.story_start > (SELECT min(until_end) FROM alias) THEN s.body END "
+    "FROM scene s ORDER BY s.story_start"
 )
 
 
