@@ -16,22 +16,25 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QPoint, QTimer
-from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
+from PySide6.QtGui import QColor, QPalette, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from studio.spelling import Misspelling, SpellChecker
 from studio.ui.widgets.highlighter import FormatRange, SceneHighlighter
 
-# A red that stands out on the light page (#fdfcf9) and on the dark one (#18191b) alike.
-UNDERLINE_COLOUR = QColor("#e5484d")
+# The wave is one pixel thin: a deeper red on the light page, a brighter one on the dark page,
+# so that it reads as clearly on both.
+LIGHT_PAGE_RED = QColor("#d0312d")
+DARK_PAGE_RED = QColor("#ff6b60")
 SLICE_SECONDS = 0.004  # lazy re-highlighting gives the event loop back after this long
 
 
-def underline_format() -> QTextCharFormat:
+def underline_format(page: QColor) -> QTextCharFormat:
+    """The spelling underline for text on a page (background) of colour page."""
     char_format = QTextCharFormat()
     char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-    char_format.setUnderlineColor(UNDERLINE_COLOUR)
+    char_format.setUnderlineColor(DARK_PAGE_RED if page.lightness() < 128 else LIGHT_PAGE_RED)
     return char_format
 
 
@@ -67,13 +70,14 @@ class SpellingLayer(QObject):
         self._highlighter = highlighter
         self._checker: SpellChecker | None = None
         self._generation = -1  # the checker generation the document is being highlighted for
-        self._format = underline_format()
+        self._format = underline_format(self._page())
         self._next = QTextCursor(editor.document())  # a cursor: it follows edits made meanwhile
         self._lazy = QTimer(self)
         self._lazy.setInterval(0)
         self._lazy.timeout.connect(self._rehighlight_slice)
         self._recheck_queued = False
         editor.verticalScrollBar().valueChanged.connect(self._scrolled)
+        editor.installEventFilter(self)  # a theme change brings a new page colour
         highlighter.add_layer(self)
 
     @property
@@ -86,6 +90,18 @@ class SpellingLayer(QObject):
             return
         self._checker = checker
         self.recheck()
+
+    def _page(self) -> QColor:
+        return self._editor.palette().color(QPalette.ColorRole.Base)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange:
+            fresh = underline_format(self._page())
+            if fresh.underlineColor() != self._format.underlineColor():
+                self._format = fresh
+                if self._checker is not None:
+                    self.recheck()
+        return False
 
     # -- the highlighter's side ------------------------------------------------------------------
     def formats(self, text: str, block: QTextBlock) -> Iterable[FormatRange]:
