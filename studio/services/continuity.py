@@ -38,7 +38,14 @@ from sqlalchemy.orm import Session
 
 from studio.core.errors import ValidationError
 from studio.services import continuity_checks as checks
-from studio.services.timeline_data import Snapshot, load_snapshot, moment, rows, sql_text
+from studio.services.timeline_data import (
+    Snapshot,
+    Window,
+    load_snapshot,
+    moment,
+    rows,
+    sql_text,
+)
 from studio.storage.database import ProjectDatabase
 from studio.storage.models import AliasRow, DismissedWarningRow, ProjectRow, SceneRow
 
@@ -74,9 +81,10 @@ class ContinuityService:
     def warnings(self, *, include_dismissed: bool = False) -> list[ContinuityWarning]:
         """Every warning, in book order of its first scene; dismissed ones only if asked."""
         with self._db.engine.connect() as connection:
-            snapshot = load_snapshot(connection)
+            aliases = _DatedAliases.read(connection)
+            snapshot = load_snapshot(connection, bodies_outside=aliases.window)
             limit = _untouched_chapters(connection)
-            uses = _alias_uses(connection, snapshot)
+            uses = _alias_uses(connection, snapshot, aliases)
             dismissed = {key for (key,) in rows(connection, _DISMISSED)}
         found = [
             *checks.two_places(snapshot),
@@ -146,26 +154,46 @@ def _untouched_chapters(source: Session | Connection) -> int:
     return value if isinstance(value, int) and value > 0 else DEFAULT_UNTOUCHED_CHAPTERS
 
 
-def _alias_uses(source: Session | Connection, snapshot: Snapshot) -> list[checks.AliasUse]:
+@dataclass(frozen=True)
+class _DatedAliases:
+    """The aliases with a from or an until, sorted by each: (from, alias row), (until, row)."""
+
+    by_from: list[tuple[datetime, tuple[Any, ...]]]
+    by_until: list[tuple[datetime, tuple[Any, ...]]]
+
+    @classmethod
+    def read(cls, source: Session | Connection) -> _DatedAliases:
+        found = rows(source, _DATED_ALIASES)
+        return cls(
+            sorted(((moment(a[3]), a) for a in found if a[3] is not None), key=_first),
+            sorted(((moment(a[5]), a) for a in found if a[5] is not None), key=_first),
+        )
+
+    @property
+    def window(self) -> Window:
+        """(latest from, earliest until): only a scene set wholly before the one or wholly
+        after the other can use an alias out of its time."""
+        return (
+            self.by_from[-1][0] if self.by_from else None,
+            self.by_until[0][0] if self.by_until else None,
+        )
+
+
+def _alias_uses(
+    source: Session | Connection, snapshot: Snapshot, aliases: _DatedAliases
+) -> list[checks.AliasUse]:
     """(alias, scene) pairs where a dated alias's name is in the scene's body as a word, for
     the scenes set wholly outside that alias's from/until: only those pairs can warn.
 
     So the story-time test comes first (per scene, one comparison with the latest "from" and
     the earliest "until" rules out most scenes; two bisections find the aliases out of time in
-    the others), and the bodies are then read only for the scenes some alias is out of time
-    in, each searched only for those aliases' names (a plain substring test first, the word
-    test only where the name is there at all).
+    the others), and only those scenes' bodies are looked at (the snapshot read them with the
+    scene rows; any it left out are read here), each searched only for those aliases' names:
+    a plain substring test first, the word test only where the name is there at all.
     """
-    aliases = rows(source, _DATED_ALIASES)
-    if not aliases:
-        return []
-    # (from, alias row) by from; (until, alias row) by until.
-    by_from = sorted(((moment(a[3]), a) for a in aliases if a[3] is not None), key=_first)
-    by_until = sorted(((moment(a[5]), a) for a in aliases if a[5] is not None), key=_first)
-    froms = [when for when, _ in by_from]
-    untils = [when for when, _ in by_until]
-    latest_from = froms[-1] if froms else None
-    earliest_until = untils[0] if untils else None
+    latest_from, earliest_until = aliases.window
+    froms = [when for when, _ in aliases.by_from]
+    untils = [when for when, _ in aliases.by_until]
     out_of_time: dict[int, list[tuple[Any, ...]]] = {}
     for scene in snapshot.scenes:
         time = scene.story_time
@@ -178,35 +206,43 @@ def _alias_uses(source: Session | Connection, snapshot: Snapshot) -> list[checks
             continue
         outside = {}
         if before:
-            for _, alias in by_from[bisect.bisect_right(froms, time.end) :]:
+            for _, alias in aliases.by_from[bisect.bisect_right(froms, time.end) :]:
                 outside[alias[0]] = alias
         if after:
-            for _, alias in by_until[: bisect.bisect_left(untils, time.start)]:
+            for _, alias in aliases.by_until[: bisect.bisect_left(untils, time.start)]:
                 outside[alias[0]] = alias
         out_of_time[scene.id] = list(outside.values())
+    bodies = snapshot.bodies
+    missing = [scene_id for scene_id in out_of_time if scene_id not in bodies]
+    if missing:
+        bodies = {**bodies, **_bodies(source, missing)}
     uses: list[checks.AliasUse] = []
-    scene_ids = list(out_of_time)
+    for scene_id, candidates in out_of_time.items():
+        body = bodies.get(scene_id, "")
+        for alias_id, character_id, name, start, from_text, end, until_text in candidates:
+            if name in body and _word(name).search(body):
+                uses.append(
+                    checks.AliasUse(
+                        alias_id,
+                        character_id,
+                        name,
+                        None if start is None else moment(start),
+                        from_text,
+                        None if end is None else moment(end),
+                        until_text,
+                        scene_id,
+                    )
+                )
+    return uses
+
+
+def _bodies(source: Session | Connection, scene_ids: list[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
     for first in range(0, len(scene_ids), _BODY_BATCH):
         batch = scene_ids[first : first + _BODY_BATCH]
         marks = ", ".join("?" * len(batch))
-        for scene_id, body in rows(source, f"{_BODIES} WHERE scene.id IN ({marks})", batch):
-            for alias_id, character_id, name, start, from_text, end, until_text in out_of_time[
-                scene_id
-            ]:
-                if name in body and _word(name).search(body):
-                    uses.append(
-                        checks.AliasUse(
-                            alias_id,
-                            character_id,
-                            name,
-                            None if start is None else moment(start),
-                            from_text,
-                            None if end is None else moment(end),
-                            until_text,
-                            scene_id,
-                        )
-                    )
-    return uses
+        found.update(rows(source, f"{_BODIES} WHERE scene.id IN ({marks})", batch))
+    return found
 
 
 def _first(pair: tuple[datetime, Any]) -> datetime:

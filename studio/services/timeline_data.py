@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, cast
 
-from sqlalchemy import ClauseElement, Connection, literal_column, select, union_all
+from sqlalchemy import (
+    ClauseElement,
+    Connection,
+    bindparam,
+    case,
+    func,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -109,6 +119,8 @@ class Snapshot:
     characters: dict[int, str]  # id -> display name, in bible order
     locations: dict[int, str]
     threads: list[ThreadRecord]
+    # Scene bodies, only when asked for (load_snapshot's bodies_outside): scene id -> body.
+    bodies: dict[int, str] = field(default_factory=dict)
 
     def scene_by_id(self) -> dict[int, SceneRecord]:
         return {s.id: s for s in self.scenes}
@@ -134,9 +146,11 @@ def connection_of(source: Source) -> Connection:
     return source.connection() if isinstance(source, Session) else source
 
 
-def sql_text(statement: ClauseElement) -> str:
-    """A Core select as the SQL text SQLite runs, made once at import (run by rows())."""
-    return str(statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+def sql_text(statement: ClauseElement, *, literal: bool = True) -> str:
+    """A Core select as the SQL text SQLite runs, made once at import (run by rows()): its
+    constants written in, or (literal=False) its bound parameters as "?" in order."""
+    kwargs = {"literal_binds": True} if literal else {}
+    return str(statement.compile(dialect=sqlite.dialect(), compile_kwargs=kwargs))
 
 
 def rows(source: Source, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
@@ -180,23 +194,41 @@ _CHAPTERS = sql_text(
     .outerjoin(PartRow, ChapterRow.part_id == PartRow.id)
     .order_by(ChapterRow.part_id.is_not(None), PartRow.position, ChapterRow.position)
 )
-_SCENES = sql_text(
+_SCENE_COLUMNS = (
+    SceneRow.id,
+    SceneRow.title,
+    SceneRow.chapter_id,
+    SceneRow.position,
+    SceneRow.word_count,
+    SceneRow.pov_id,
+    SceneRow.location_id,
+    SceneRow.story_text,
+    SceneRow.story_start,
+    SceneRow.story_end,
+    SceneRow.story_precision,
+    SceneRow.anchor_scene_id,
+    SceneRow.anchor_event_id,
+    SceneRow.anchor_offset,
+)
+_SCENES = sql_text(select(*_SCENE_COLUMNS))
+# The same with the body of each scene set wholly before "before" or wholly after "after"
+# (compared as SQLite reads the stored times, with a day to spare either way; else NULL).
+_SCENES_AND_BODIES = sql_text(
     select(
-        SceneRow.id,
-        SceneRow.title,
-        SceneRow.chapter_id,
-        SceneRow.position,
-        SceneRow.word_count,
-        SceneRow.pov_id,
-        SceneRow.location_id,
-        SceneRow.story_text,
-        SceneRow.story_start,
-        SceneRow.story_end,
-        SceneRow.story_precision,
-        SceneRow.anchor_scene_id,
-        SceneRow.anchor_event_id,
-        SceneRow.anchor_offset,
-    )
+        *_SCENE_COLUMNS,
+        case(
+            (
+                or_(
+                    func.julianday(SceneRow.story_end)
+                    < func.julianday(bindparam("before")) + literal_column("1"),
+                    func.julianday(SceneRow.story_start)
+                    > func.julianday(bindparam("after")) - literal_column("1"),
+                ),
+                SceneRow.body,
+            )
+        ),
+    ),
+    literal=False,
 )
 _SCENES_UNTIMED = sql_text(
     select(
@@ -254,13 +286,35 @@ def load_chapters(source: Source) -> list[ChapterRecord]:
     ]
 
 
+Window = tuple[datetime | None, datetime | None]
+
+
 def load_scenes(
-    source: Source, chapters: list[ChapterRecord], *, times: bool = True
+    source: Source,
+    chapters: list[ChapterRecord],
+    *,
+    times: bool = True,
+    bodies_outside: Window | None = None,
+    bodies: dict[int, str] | None = None,
 ) -> list[SceneRecord]:
-    """Scenes in book order; times=False leaves their story times and anchors out."""
+    """Scenes in book order; times=False leaves their story times and anchors out.
+
+    With bodies_outside=(before, after), the bodies of the scenes set wholly before "before"
+    or wholly after "after" go into bodies, read in the same pass over the scene table. That
+    is a superset as SQLite reads the stored times (a day to spare): a caller that needs a
+    body the test left out (a time SQLite cannot read) must read it itself.
+    """
     order = {c.id: c.index for c in chapters}
     last = len(order)
-    found = rows(source, _SCENES if times else _SCENES_UNTIMED)
+    if not times:
+        found = rows(source, _SCENES_UNTIMED)
+    elif bodies_outside is None:
+        found = rows(source, _SCENES)
+    else:
+        before, after = (None if t is None else t.isoformat(" ") for t in bodies_outside)
+        found = rows(source, _SCENES_AND_BODIES, (before, after))
+        if bodies is not None:
+            bodies.update((r[0], r[14]) for r in found if r[14] is not None)
     found.sort(key=lambda r: (order.get(r[2], last), r[3]))
     if not times:
         return [
@@ -295,6 +349,7 @@ def load_scenes(
             anchor_scene,
             anchor_event,
             offset,
+            *_body,
         ) in enumerate(found)
     ]
 
@@ -342,6 +397,7 @@ def load_snapshot(
     characters: bool = True,
     threads: bool = True,
     times: bool = True,
+    bodies_outside: Window | None = None,
 ) -> Snapshot:
     """Everything, in a fixed handful of queries of plain columns; each reader leaves out
     what it does not draw.
@@ -349,11 +405,15 @@ def load_snapshot(
     links=False skips who-is-where (characters present and thread cells), characters=False
     only the characters present; events=False skips the timeline events; names=False leaves
     the character and location names empty, threads=False the plot threads; times=False
-    leaves the scenes' story times and anchors out (the thread grid shows none).
+    leaves the scenes' story times and anchors out (the thread grid shows none);
+    bodies_outside=(before, after) reads some scenes' bodies too (see load_scenes).
     """
     connection = connection_of(source)
     chapters = load_chapters(connection)
-    scenes = load_scenes(connection, chapters, times=times)
+    bodies: dict[int, str] = {}
+    scenes = load_scenes(
+        connection, chapters, times=times, bodies_outside=bodies_outside, bodies=bodies
+    )
     if links:
         by_id = {s.id: s for s in scenes}
         if characters:
@@ -373,4 +433,5 @@ def load_snapshot(
         ]
         if threads
         else [],
+        bodies=bodies,
     )
