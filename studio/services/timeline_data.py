@@ -210,12 +210,21 @@ _SCENE_COLUMNS = (
     SceneRow.anchor_event_id,
     SceneRow.anchor_offset,
 )
+# The characters present in a scene, "3,7,12" (NULL for none): one index lookup per scene
+# instead of a query of its own.
+_PRESENT = (
+    select(func.group_concat(SceneCharacterRow.character_id))
+    .where(SceneCharacterRow.scene_id == SceneRow.id)
+    .scalar_subquery()
+)
 _SCENES = sql_text(select(*_SCENE_COLUMNS))
-# The same with the body of each scene set wholly before "before" or wholly after "after"
-# (compared as SQLite reads the stored times, with a day to spare either way; else NULL).
+_SCENES_PRESENT = sql_text(select(*_SCENE_COLUMNS, _PRESENT))
+# With the characters present and the body of each scene set wholly before "before" or wholly
+# after "after" (compared as SQLite reads the stored times, a day to spare either way).
 _SCENES_AND_BODIES = sql_text(
     select(
         *_SCENE_COLUMNS,
+        _PRESENT,
         case(
             (
                 or_(
@@ -296,8 +305,10 @@ def load_scenes(
     times: bool = True,
     bodies_outside: Window | None = None,
     bodies: dict[int, str] | None = None,
+    present: bool = False,
 ) -> list[SceneRecord]:
-    """Scenes in book order; times=False leaves their story times and anchors out.
+    """Scenes in book order; times=False leaves their story times and anchors out; present
+    reads their characters present in the same query (always so with bodies_outside).
 
     With bodies_outside=(before, after), the bodies of the scenes set wholly before "before"
     or wholly after "after" go into bodies, read in the same pass over the scene table. That
@@ -309,12 +320,12 @@ def load_scenes(
     if not times:
         found = rows(source, _SCENES_UNTIMED)
     elif bodies_outside is None:
-        found = rows(source, _SCENES)
+        found = rows(source, _SCENES_PRESENT if present else _SCENES)
     else:
         before, after = (None if t is None else t.isoformat(" ") for t in bodies_outside)
         found = rows(source, _SCENES_AND_BODIES, (before, after))
         if bodies is not None:
-            bodies.update((r[0], r[14]) for r in found if r[14] is not None)
+            bodies.update((r[0], r[15]) for r in found if r[15] is not None)
     found.sort(key=lambda r: (order.get(r[2], last), r[3]))
     if not times:
         return [
@@ -333,6 +344,7 @@ def load_scenes(
             story_time(text, start, end, precision),
             anchor_ref(anchor_scene, anchor_event),
             offset,
+            _ids(extra[0]) if present else set(),
         )
         for index, (
             sid,
@@ -349,9 +361,14 @@ def load_scenes(
             anchor_scene,
             anchor_event,
             offset,
-            *_body,
+            *extra,
         ) in enumerate(found)
     ]
+
+
+def _ids(joined: str | None) -> set[int]:
+    """A group_concat of ids ("3,7,12", or NULL for none) as a set."""
+    return set(map(int, joined.split(","))) if joined else set()
 
 
 _EVENT_KINDS = {k.value: k for k in EventKind}
@@ -411,12 +428,19 @@ def load_snapshot(
     connection = connection_of(source)
     chapters = load_chapters(connection)
     bodies: dict[int, str] = {}
+    # A timed read brings the characters present along (see load_scenes).
+    present = links and characters and times
     scenes = load_scenes(
-        connection, chapters, times=times, bodies_outside=bodies_outside, bodies=bodies
+        connection,
+        chapters,
+        times=times,
+        bodies_outside=bodies_outside,
+        bodies=bodies,
+        present=present,
     )
     if links:
         by_id = {s.id: s for s in scenes}
-        if characters:
+        if characters and not present:
             for scene_id, character_id in rows(connection, _SCENE_CHARACTERS):
                 by_id[scene_id].character_ids.add(character_id)
         for scene_id, thread_id, note in rows(connection, _SCENE_THREADS):
