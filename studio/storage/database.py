@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, insert
+from sqlalchemy import URL, Engine, create_engine, event, insert
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -117,10 +117,11 @@ def _engine(path: Path, read_only: bool, *, foreign_keys: bool = True) -> Engine
     # file or its folder cannot be written to (read-only media), mode=ro is the only way in.
     resolved = path.resolve()
     writable = os.access(resolved, os.W_OK) and os.access(resolved.parent, os.W_OK)
+    # URL objects, not strings: parsing a URL string costs more than the rest of the engine.
     if read_only and not writable:
-        url = f"sqlite:///file:{resolved}?mode=ro&uri=true"
+        url = URL.create("sqlite", database=f"file:{resolved}", query={"mode": "ro", "uri": "true"})
     else:
-        url = f"sqlite:///{resolved}"
+        url = URL.create("sqlite", database=str(resolved))
     engine = create_engine(url)
     event.listen(engine, "connect", _configure_connection(read_only, foreign_keys))
     return engine
