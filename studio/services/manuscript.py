@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
 from typing import Any, Final
 
 from sqlalchemy import case, delete, select, update
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.orm import Session
 
 from studio.core.domain import (
     Binder,
@@ -107,30 +110,30 @@ class ManuscriptService:
 
     # -- the outline ---------------------------------------------------------------------------
     def binder(self) -> Binder:
-        """The whole outline in book order, without loading any scene's body."""
+        """The whole outline in book order, without loading any scene's body.
+
+        Plain columns, not ORM objects, by SQL compiled once per process: this runs every time
+        a project is opened, on a new engine whose statement cache is empty.
+        """
+        parts_sql, chapters_sql, scenes_sql = _binder_sql()
         with self._db.read() as session:
-            parts = session.scalars(select(PartRow).order_by(PartRow.position)).all()
-            chapters = session.scalars(select(ChapterRow).order_by(ChapterRow.position)).all()
-            scenes = session.scalars(
-                select(SceneRow)
-                .options(defer(SceneRow.body), defer(SceneRow.notes))
-                .order_by(SceneRow.chapter_id, SceneRow.position)
-            ).all()
+            connection = session.connection()
+            parts = connection.exec_driver_sql(parts_sql).all()
+            chapters = connection.exec_driver_sql(chapters_sql).all()
+            scenes = connection.exec_driver_sql(scenes_sql).all()
         scenes_by_chapter: dict[int, list[SceneInfo]] = {}
-        for scene in scenes:
-            scenes_by_chapter.setdefault(scene.chapter_id, []).append(convert.scene_info(scene))
+        for row in scenes:
+            scenes_by_chapter.setdefault(row[1], []).append(_scene_info(row))
         chapters_by_part: dict[int | None, list[BinderChapter]] = {}
-        for chapter in chapters:
-            chapters_by_part.setdefault(chapter.part_id, []).append(
-                BinderChapter(
-                    convert.chapter_info(chapter), tuple(scenes_by_chapter.get(chapter.id, ()))
-                )
+        for c in chapters:
+            chapters_by_part.setdefault(c[1], []).append(
+                BinderChapter(ChapterInfo(*c), tuple(scenes_by_chapter.get(c[0], ())))
             )
         groups: list[BinderPart] = []
         if None in chapters_by_part or not parts:
             groups.append(BinderPart(None, tuple(chapters_by_part.get(None, ()))))
         groups.extend(
-            BinderPart(convert.part_info(p), tuple(chapters_by_part.get(p.id, ()))) for p in parts
+            BinderPart(PartInfo(*p), tuple(chapters_by_part.get(p[0], ()))) for p in parts
         )
         return Binder(tuple(groups))
 
@@ -388,6 +391,15 @@ class ManuscriptService:
             for row in session.scalars(query):
                 yield SceneText(chapters[row.chapter_id], convert.scene_info(row), row.body)
 
+    def scene_bodies(self, chapter_ids: Iterable[int] | None = None) -> dict[int, str]:
+        """Each scene's body by scene id (or only those of chapter_ids), for exporters that
+        take the order and the titles from binder()."""
+        query = select(SceneRow.id, SceneRow.body)
+        if chapter_ids is not None:
+            query = query.where(SceneRow.chapter_id.in_(list(chapter_ids)))
+        with self._db.read() as session:
+            return {scene_id: body for scene_id, body in session.execute(query)}
+
     # -- helpers -------------------------------------------------------------------------------
     @staticmethod
     def _chapters_in(session: Session, part_id: int | None) -> list[ChapterRow]:
@@ -414,3 +426,70 @@ def _status(value: SceneStatus | str) -> SceneStatus:
     except ValueError:
         choices = ", ".join(s.value for s in SceneStatus)
         raise ValidationError(f"{value!r} is not a scene status; use one of {choices}.") from None
+
+
+_SCENE_INFO_COLUMNS = (
+    SceneRow.id,
+    SceneRow.chapter_id,
+    SceneRow.title,
+    SceneRow.position,
+    SceneRow.status,
+    SceneRow.word_count,
+    SceneRow.synopsis,
+    SceneRow.pov_id,
+    SceneRow.location_id,
+    SceneRow.story_text,
+    SceneRow.story_start,
+    SceneRow.story_end,
+    SceneRow.story_precision,
+    SceneRow.word_target,
+    SceneRow.labels_json,
+)
+_STATUSES: Final = {s.value: s for s in SceneStatus}
+
+
+@lru_cache(maxsize=1)
+def _binder_sql() -> tuple[str, str, str]:
+    """The binder's queries (parts, chapters, scenes) as SQLite SQL text."""
+    statements = (
+        select(PartRow.id, PartRow.title, PartRow.position, PartRow.synopsis).order_by(
+            PartRow.position
+        ),
+        select(
+            ChapterRow.id,
+            ChapterRow.part_id,
+            ChapterRow.title,
+            ChapterRow.position,
+            ChapterRow.synopsis,
+        ).order_by(ChapterRow.position),
+        select(*_SCENE_INFO_COLUMNS).order_by(SceneRow.chapter_id, SceneRow.position),
+    )
+    dialect = sqlite.dialect()
+    parts, chapters, scenes = (str(s.compile(dialect=dialect)) for s in statements)
+    return parts, chapters, scenes
+
+
+def _scene_info(row: Any) -> SceneInfo:
+    """A SceneInfo from a row of _SCENE_INFO_COLUMNS as SQLite returns it, as convert.scene_info
+    makes one from a SceneRow (times are stored as ISO text, which is what SQLAlchemy parses)."""
+    (id_, chapter_id, title, position, status, words, synopsis, pov_id, location_id) = row[:9]
+    text, start, end, precision, word_target, labels = row[9:]
+    story_time = None
+    if text is not None and start is not None and end is not None and precision is not None:
+        story_time = StoryTime.from_stored(
+            text, datetime.fromisoformat(start), datetime.fromisoformat(end), precision
+        )
+    return SceneInfo(
+        id=id_,
+        chapter_id=chapter_id,
+        title=title,
+        position=position,
+        status=_STATUSES.get(status) or SceneStatus(status),
+        word_count=words,
+        synopsis=synopsis,
+        pov_id=pov_id,
+        location_id=location_id,
+        story_time=story_time,
+        word_target=word_target,
+        labels=() if labels == "[]" else tuple(json.loads(labels)),
+    )
