@@ -114,15 +114,19 @@ def find_candidates(paragraphs: Iterable[str]) -> tuple[CastCandidate, ...]:
 
 def _scan(text: str) -> _Tally:
     """Count every name, once per distinct (run, sentence-initial, word before) for speed."""
-    seen: Counter[tuple[str, bool, str | None]] = Counter()
+    mid: list[tuple[str, str]] = []  # (run, word before) after a word and a space: most names
+    other: list[tuple[str, bool, str | None]] = []
     deferred: list[list[str]] = []
+    never, find_space = _NEVER_NAMES, text.rfind
     for match in _RUN.finditer(text):
         run = match.group()
-        if run in _NEVER_NAMES or not run[0].isupper():
+        if run in never or not run[0].isupper():
             continue  # "The", "He", "I": half the runs, and never a name whatever comes before
         start = match.start()
         if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
-            seen[(run, False, _word_before(text, start))] += 1  # "said Pierre": most names
+            # The word before, if it starts within ten characters (the longest looked for is 7).
+            space = find_space(" ", start - 10, start - 1)
+            mid.append((run, text[space + 1 : start - 1] if space >= 0 else ""))
             continue
         if _inside_word(text, start):
             continue
@@ -130,7 +134,10 @@ def _scan(text: str) -> _Tally:
         if initial and " " in run and run.split(" ", 1)[0].lower() not in _NOT_FIRST:
             deferred.append(run.split(" "))  # "Because Sónya" or "Sophia Petrova"? See below.
             continue
-        seen[(run, initial, None if initial else _word_before(text, start))] += 1
+        other.append((run, initial, None if initial else _word_before(text, start)))
+    seen: Counter[tuple[str, bool, str | None]] = Counter(other)
+    for (run, word), times in Counter(mid).items():
+        seen[(run, False, word.lower())] += times
     tally = _Tally()
     names: dict[str, RunNames] = {}
     for (run, initial, before), times in seen.items():
