@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, Final
+from typing import Any, Final, cast
 
-from sqlalchemy import case, delete, select, update
+from sqlalchemy import Table, bindparam, case, delete, select, update
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -278,14 +278,12 @@ class ManuscriptService:
     def set_scene_body(self, scene_id: int, body: str) -> int:
         """Save a scene's text (the autosave path: one UPDATE); returns its word count."""
         words = count_words(body)
-        with self._db.write() as session:
-            result = session.execute(
-                update(SceneRow)
-                .where(SceneRow.id == scene_id)
-                .values(body=body, word_count=words)
-                .execution_options(synchronize_session=False)
+        with self._db.write_connection() as connection:
+            result = connection.execute(
+                _SET_BODY, {"scene_id": scene_id, "new_body": body, "new_words": words}
             )
-            if getattr(result, "rowcount", 1) == 0:
+        if result.rowcount == 0:
+            with self._db.read() as session:
                 get_row(session, SceneRow, scene_id, "scene")
         return words
 
@@ -444,6 +442,11 @@ _SCENE_INFO_COLUMNS = (
     SceneRow.story_precision,
     SceneRow.word_target,
     SceneRow.labels_json,
+)
+_SET_BODY: Final = (
+    update(cast(Table, SceneRow.__table__))
+    .where(SceneRow.__table__.c.id == bindparam("scene_id"))
+    .values(body=bindparam("new_body"), word_count=bindparam("new_words"))
 )
 _STATUSES: Final = {s.value: s for s in SceneStatus}
 

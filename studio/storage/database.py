@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, insert
+from sqlalchemy import URL, Connection, Engine, create_engine, event, insert
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -168,12 +168,23 @@ class ProjectDatabase:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A unit of work: committed (durably) when the block ends, rolled back on error."""
+        self._check_writable()
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """A Core connection in a transaction, as write() commits it, for the hot paths (the
+        autosave) where an ORM session would cost more than the UPDATE and its commit."""
+        self._check_writable()
+        with self.engine.begin() as connection:
+            yield connection
+
+    def _check_writable(self) -> None:
         if self.read_only:
             raise ReadOnlyProjectError(
                 f"{self.path.name} is open read-only; close it in the other window to edit it."
             )
-        with self._sessions.begin() as session:
-            yield session
 
     def close(self) -> None:
         self.engine.dispose()
