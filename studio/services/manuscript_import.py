@@ -40,8 +40,9 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         lines = [
-            f"Imported {self.title} into {self.project_path}: {self.parts} parts, "
-            f"{self.chapters} chapters, {self.scenes} scenes, {self.words:,} words."
+            f"Imported {self.title} into {self.project_path}: {_counted(self.parts, 'part')}, "
+            f"{_counted(self.chapters, 'chapter')}, {_counted(self.scenes, 'scene')}, "
+            f"{_counted(self.words, 'word')}."
         ]
         if self.characters:
             lines.append(f"Characters added to the bible: {', '.join(self.characters)}.")
@@ -49,9 +50,15 @@ class ImportReport:
         return lines
 
 
+def _counted(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
 def auto_characters(outline: ManuscriptOutline) -> list[str]:
     """The candidates a writer would most likely tick: the most frequent recurring names."""
-    frequent = [c for c in outline.candidates if c.count >= AUTO_CAST_MINIMUM]
+    frequent = [
+        c for c in outline.candidates if c.count >= AUTO_CAST_MINIMUM and c.kind == "person"
+    ]
     return [c.name for c in frequent[:AUTO_CAST_LIMIT]]
 
 
