@@ -66,14 +66,14 @@ class SpellingController(QObject):
     def _apply(self) -> None:
         """Check with the project's checker if spelling is on and can be; otherwise none."""
         checker: SpellChecker | None = None
-        self._problem = ""
+        had_problem, self._problem = self._problem, ""
         if self._service is not None and self._service.settings().enabled:
             try:
                 checker = self._service.checker()
             except SpellingUnavailableError as error:
                 self._report(str(error))
-        if not self._problem:
-            self.message.emit("")
+        if had_problem and not self._problem:
+            self.message.emit("")  # the status bar stops saying spelling is off
         self.layer.set_checker(checker)
         self.state_changed.emit()
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtGui import QColor, QPalette, QTextBlock, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from studio.spelling import Misspelling, SpellChecker
 from studio.ui.widgets.highlighter import FormatRange, SceneHighlighter
@@ -64,7 +64,7 @@ def _utf16_len(text: str) -> int:
 class SpellingLayer(QObject):
     """Underlines misspellings in a SceneEditor's document; checker None shows none."""
 
-    def __init__(self, editor: QTextEdit, highlighter: SceneHighlighter) -> None:
+    def __init__(self, editor: QTextEdit | QPlainTextEdit, highlighter: SceneHighlighter) -> None:
         super().__init__(editor)
         self._editor = editor
         self._highlighter = highlighter
