@@ -73,7 +73,7 @@ class EditorPanel(QWidget):
             return None
         scene = self._project.manuscript.scene(scene_id)
         self._scene = scene
-        self.editor.set_body(scene.body)
+        self.editor.set_body(scene.body, lazy=True)
         self.editor.setReadOnly(self._project.read_only)
         self.editor.setPlaceholderText("Begin the scene here." if not scene.body else "")
         self.refresh_header(scene)

@@ -4,25 +4,36 @@ SceneHighlighter runs each layer over the block Qt asks it to repaint and merges
 so a later layer (spelling underlines) adds to what an earlier one (emphasis) set instead of
 replacing it. A layer sees only the block's text: the keystroke path never touches the whole
 document.
+
+A new scene can be shown with highlighting deferred (`deferred(True)` around setPlainText): Qt
+still offers every paragraph, but each is passed over at once; `catch_up` then highlights the
+paragraphs on screen and the rest follow in small slices from a zero-timer, the ones scrolled
+into view first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
     QSyntaxHighlighter,
     QTextBlock,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
 
 from studio.core.markup import Emphasis, emphasis_spans
 
 FormatRange = tuple[int, int, QTextCharFormat]  # start, length, format
+SLICE_SECONDS = 0.003  # catching up gives the event loop back after this long
+CATCH_UP_DELAY_MS = 250  # a new scene is painted and answers keys first; then the rest
 
 
 class HighlightLayer(Protocol):
@@ -61,6 +72,63 @@ class SceneHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.markup = MarkupLayer()
         self._layers: list[HighlightLayer] = [self.markup, *layers]
+        self._skip = False
+        self._next = QTextCursor(document)  # catching up resumes here; it follows edits
+        self._lazy = QTimer(self)
+        self._lazy.setInterval(0)
+        self._lazy.timeout.connect(self._catch_up_slice)
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.setInterval(CATCH_UP_DELAY_MS)
+        self._delay.timeout.connect(self._lazy.start)
+
+    # -- deferred highlighting -------------------------------------------------------------------
+    @contextmanager
+    def deferred(self, defer: bool = True) -> Iterator[None]:
+        """Within: paragraphs Qt offers are left plain (call catch_up after); else as usual."""
+        self._stop()
+        self._skip = defer
+        try:
+            yield
+        finally:
+            self._skip = False
+
+    def catch_up(self, first: Iterable[QTextBlock] = ()) -> None:
+        """Highlight first (the paragraphs on screen) now, every other one soon after."""
+        for block in first:
+            self.rehighlightBlock(block)
+        self._next.setPosition(0)
+        self._delay.start()
+
+    def _stop(self) -> None:
+        self._delay.stop()
+        self._lazy.stop()
+
+    @property
+    def behind(self) -> bool:
+        """True while some paragraphs still wait to be highlighted."""
+        return self._delay.isActive() or self._lazy.isActive()
+
+    def show_blocks(self, blocks: Callable[[], Iterable[QTextBlock]]) -> None:
+        """Paragraphs scrolled into view: highlighted at once if catching up is not done."""
+        if self.behind:
+            for block in blocks():
+                self.rehighlightBlock(block)
+
+    def _catch_up_slice(self) -> None:
+        document = self.document()
+        if document is None:
+            self._lazy.stop()
+            return
+        deadline = time.perf_counter() + SLICE_SECONDS
+        block = document.findBlock(self._next.position())
+        while block.isValid() and time.perf_counter() < deadline:
+            self.rehighlightBlock(block)
+            block = block.next()
+        if block.isValid():
+            self._next.setPosition(block.position())
+        else:
+            self._lazy.stop()
 
     def add_layer(self, layer: HighlightLayer) -> None:
         self._layers.append(layer)
@@ -76,6 +144,8 @@ class SceneHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
+        if self._skip:
+            return
         block = self.currentBlock()
         for layer in self._layers:
             for start, length, char_format in layer.formats(text, block):

@@ -1,6 +1,8 @@
 """The text surface: a centred column of serif prose with 1.5 line spacing.
 
-It holds plain text only (rich text pasted in arrives as text). Emphasis lives in the text as
+A QPlainTextEdit: it lays out only the paragraphs on screen, so a 10,000-word scene appears at
+once, and it holds plain text only (rich text pasted in arrives as text). Its line spacing comes
+from SpacedLayout, since the plain layout ignores block formats. Emphasis lives in the text as
 *markers*, drawn styled by SceneHighlighter and toggled by toggle_emphasis. The body is read back
 with toRawText so that non-breaking spaces and line separators survive untouched.
 """
@@ -17,12 +19,14 @@ from PySide6.QtGui import (
     QFontDatabase,
     QFontMetricsF,
     QResizeEvent,
-    QTextBlockFormat,
+    QTextBlock,
     QTextCursor,
+    QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QWidget
 
 from studio.ui.widgets.highlighter import SceneHighlighter
+from studio.ui.widgets.spaced_layout import SpacedLayout
 
 COLUMN_CHARACTERS = 70
 MIN_SIDE_MARGIN = 40
@@ -49,17 +53,21 @@ def default_serif_family() -> str:
     return "Serif"
 
 
-class SceneEditor(QTextEdit):
+class SceneEditor(QPlainTextEdit):
     column_moved = Signal(int)  # the text column's left edge, in this widget's coordinates
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sceneEditor")
-        self.setAcceptRichText(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.document().setDocumentMargin(36)
-        self.highlighter = SceneHighlighter(self.document())
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        document = QTextDocument(self)
+        self.spacing = SpacedLayout(document, LINE_HEIGHT_PERCENT / 100)
+        document.setDocumentLayout(self.spacing)
+        document.setDocumentMargin(36)
+        self.setDocument(document)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.highlighter = SceneHighlighter(document)
         self.loading = False
         # Builds the right-click menu for a viewport position (spelling puts its items first).
         self.menu_builder: Callable[[QPoint], QMenu] = self.createStandardContextMenu
@@ -71,32 +79,45 @@ class SceneEditor(QTextEdit):
         menu.deleteLater()
 
     # -- text in and out -----------------------------------------------------------------------
-    def set_body(self, body: str) -> None:
-        """Show body with no undo history; `loading` is set so changes are not taken as edits."""
+    def set_body(self, body: str, *, lazy: bool = False) -> None:
+        """Show body with no undo history; `loading` is set so changes are not taken as edits.
+
+        lazy: highlight only the paragraphs on screen now and the rest in idle slices (a scene
+        switch); otherwise every paragraph is highlighted before this returns.
+        """
         self.loading = True
         document = self.document()
         try:
             document.setUndoRedoEnabled(False)
-            self.setPlainText(body)
-            cursor = QTextCursor(document)
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.mergeBlockFormat(self._block_format())
+            with self.highlighter.deferred(lazy):
+                self.setPlainText(body)
             document.setUndoRedoEnabled(True)
             document.setModified(False)
         finally:
             self.loading = False
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        if lazy:
+            self.highlighter.catch_up(self.visible_blocks())
 
     def body(self) -> str:
         return self.document().toRawText().replace("\u2029", "\n")
 
-    @staticmethod
-    def _block_format() -> QTextBlockFormat:
-        block_format = QTextBlockFormat()
-        block_format.setLineHeight(
-            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-        )
-        return block_format
+    def visible_blocks(self) -> list[QTextBlock]:
+        """The paragraphs on screen now, top to bottom (laid out, and spaced)."""
+        blocks: list[QTextBlock] = []
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        while block.isValid():
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            if top > bottom:
+                break
+            blocks.append(block)
+            block = block.next()
+        return blocks
+
+    def _scrolled(self) -> None:
+        self.highlighter.show_blocks(self.visible_blocks)
 
     # -- appearance ----------------------------------------------------------------------------
     def set_editor_font(self, family: str, size: int) -> None:

@@ -1,0 +1,76 @@
+"""Line spacing for a QPlainTextEdit, whose own layout ignores QTextBlockFormat.lineHeight.
+
+QPlainTextDocumentLayout lays a block out only when it is first needed (on screen, under the
+cursor), which is what makes a 10,000-word scene appear at once; but it always stacks a block's
+lines at their natural height. SpacedLayout lets it do that, then moves each laid-out line down
+so that every line takes `factor` times its height, the extra space above the text. The block's
+bounding rectangle (its lines' bottom) grows with it, so painting, the cursor and hit testing all
+follow, and the gaps between paragraphs equal those between lines.
+
+Moving lines is cheap: a keystroke re-spaces only the block it changed; blocks Qt lays out
+lazily (on screen, under the cursor) are spaced in blockBoundingRect, where that happens.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QTextBlock, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+
+class SpacedLayout(QPlainTextDocumentLayout):
+    def __init__(self, document: QTextDocument, factor: float = 1.5) -> None:
+        super().__init__(document)
+        self.factor = factor
+        self._block_count = document.blockCount()
+
+    def respace(self, block: QTextBlock) -> bool:
+        """Space block's lines if Qt laid them out afresh; True if anything moved."""
+        layout = block.layout()
+        count = layout.lineCount()
+        if count == 0 or layout.lineAt(0).y() > 0:
+            return False  # not laid out yet, or already spaced (Qt starts each block at 0)
+        top = 0.0
+        extra = self.factor - 1.0
+        for index in range(count):
+            line = layout.lineAt(index)
+            height = line.height()
+            line.setPosition(QPointF(line.x(), top + extra * height))
+            top += self.factor * height
+        return True
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:
+        # Qt lays a block out lazily in here (painting, scrolling, moving the cursor): it is
+        # spaced before anything measures it. Every other layout passes through documentChanged,
+        # so a block that was laid out on the way in is spaced already (this runs for every
+        # block on screen at each paint: it is kept to three calls into Qt).
+        if block.layout().lineCount():
+            return super().blockBoundingRect(block)
+        super().blockBoundingRect(block)
+        self.respace(block)
+        return super().blockBoundingRect(block)
+
+    def documentChanged(self, position: int, removed: int, added: int) -> None:
+        document = self.document()
+        start = document.findBlock(position)
+        end = document.findBlock(max(0, position + removed + added - 1))
+        single = start == end and document.blockCount() == self._block_count and start.isValid()
+        if not single:
+            super().documentChanged(position, removed, added)
+            self._block_count = document.blockCount()
+            return
+        # One block changed (a keystroke, a highlight): Qt lays it out again at natural height and,
+        # seeing its height differ from the spaced one, would repaint everything. Keep its signals,
+        # space the block, and say only what really changed.
+        lines = start.lineCount()
+        blocked = self.blockSignals(True)
+        try:
+            super().documentChanged(position, removed, added)
+        finally:
+            self.blockSignals(blocked)
+        self.respace(start)
+        if start.lineCount() == lines:
+            self.updateBlock.emit(start)
+        else:
+            self.documentSizeChanged.emit(self.documentSize())
+            self.update.emit()  # the whole page (PySide offers only the default rectangle)
