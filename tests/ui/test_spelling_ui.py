@@ -337,9 +337,13 @@ def _menu_over_window(window: MainWindow, word: str) -> QPixmap:
     """The window with the spelling menu drawn where a right-click on word would open it."""
     editor = window.editor.editor
     point_of(editor, word)
-    bar = editor.verticalScrollBar()  # the word in the middle of the page, room for the menu
-    bar.setValue(bar.value() + editor.cursorRect().center().y() - editor.viewport().height() // 3)
-    QApplication.processEvents()
+    bar = editor.verticalScrollBar()  # the word high on the page, room for the menu below
+    while (
+        editor.cursorRect().center().y() > editor.viewport().height() // 3
+        and bar.value() < bar.maximum()
+    ):
+        bar.setValue(bar.value() + bar.singleStep())  # pixels or lines, whichever the editor has
+        QApplication.processEvents()
     point = point_of(editor, word)
     menu = window.spelling.build_spelling_menu(point)
     menu.adjustSize()
