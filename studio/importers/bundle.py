@@ -71,7 +71,9 @@ def import_bundle(folder: Path, project_path: Path) -> Project:
             project.manuscript.set_setting(str(key), value)
         # The bundle lists the words only; they are dated with the project, so that a project
         # made from a bundle and one made from its export are the same, field for field.
-        project.dictionary.add_all(manifest.get("dictionary", []), added_at=created_at)
+        words = manifest.get("dictionary", [])
+        if words:
+            project.dictionary.add_all(words, added_at=created_at)
         # The manifest's story_time of an anchored item is its resolved time as text; resolving
         # again gives back the exact span ("the same evening" is 18:00-22:00, not the day).
         project.timeline.resolve_all()
@@ -144,9 +146,12 @@ def _load(session: Session, manifest: dict[str, Any], bodies: dict[int, str]) ->
         (m.EventRow, [_event(e) for e in events]),
         *_event_links(events),
     ]
+    # Core executemany on the session's connection: the ORM's bulk path would cost more per
+    # row than SQLite's insert does.
+    connection = session.connection()
     for model, rows in tables:
         if rows:
-            session.execute(insert(model), rows)
+            connection.execute(insert(model), rows)
     # Anchors last: a scene may hang on an event, which is loaded after the scenes.
     for model, items in ((m.SceneRow, scenes), (m.EventRow, events)):
         anchors = [_anchor(item) for item in items if _anchored(item)]
@@ -158,7 +163,7 @@ def _load(session: Session, manifest: dict[str, Any], bodies: dict[int, str]) ->
         for key in dict.fromkeys(manifest.get("dismissed_warnings", []))
     ]
     if dismissed:
-        session.execute(insert(m.DismissedWarningRow), dismissed)
+        connection.execute(insert(m.DismissedWarningRow), dismissed)
 
 
 def _characters(manifest: dict[str, Any]) -> list[dict[str, Any]]:
