@@ -53,8 +53,8 @@ def render_plain_text(
 ) -> str:
     """The whole manuscript as text, as export_plain_text would write it."""
     options.validate()
-    binder = project.manuscript.binder()
-    info = project.manuscript.info()
+    book = project.manuscript.book_text()
+    binder, info, bodies = book.binder, book.info, book.bodies
     wanted = None if options.chapter_ids is None else set(options.chapter_ids)
     numbers = {c.chapter.id: n for n, c in enumerate(binder.chapters(), start=1)}
     chosen = [
@@ -65,11 +65,10 @@ def render_plain_text(
     ]
     total_scenes = sum(len(chapter.scenes) for _, chapter in chosen)
     words = sum(chapter.word_count for _, chapter in chosen)
-    bodies = project.manuscript.scene_bodies(options.chapter_ids)
 
     title, author = _quotes(info.title, options.quotes), _quotes(info.author, options.quotes)
     blocks: list[str] = [_title_block(title, author, words)]
-    front_matter = project.manuscript.settings().get("front_matter")
+    front_matter = book.settings.get("front_matter")
     if isinstance(front_matter, str) and front_matter.strip() and wanted is None:
         blocks.append(_prose(front_matter, options))
     current_part: int | None = None

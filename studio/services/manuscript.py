@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any, Final, cast
 
-from sqlalchemy import Table, bindparam, case, delete, select, update
+from sqlalchemy import Connection, Table, bindparam, case, delete, select, update
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -60,6 +60,16 @@ class SceneText:
     body: str
 
 
+@dataclass(frozen=True)
+class BookText:
+    """The whole book for exporters: the project, its settings, outline and bodies by scene id."""
+
+    info: ProjectInfo
+    settings: dict[str, object]
+    binder: Binder
+    bodies: dict[int, str]
+
+
 def _book_order() -> tuple[Any, ...]:
     part_position = select(PartRow.position).where(PartRow.id == ChapterRow.part_id)
     return (
@@ -75,13 +85,7 @@ class ManuscriptService:
     # -- the project ---------------------------------------------------------------------------
     def info(self) -> ProjectInfo:
         with self._db.read() as session:
-            row = session.scalars(select(ProjectRow)).one()
-            return ProjectInfo(
-                title=row.title,
-                author=row.author,
-                language=row.language,
-                created_at=row.created_at,
-            )
+            return _project_info(session.scalars(select(ProjectRow)).one())
 
     def set_info(
         self, *, title: str | None = None, author: str | None = None, language: str | None = None
@@ -98,8 +102,7 @@ class ManuscriptService:
 
     def settings(self) -> dict[str, object]:
         with self._db.read() as session:
-            value = json.loads(session.scalars(select(ProjectRow.settings_json)).one())
-            return dict(value) if isinstance(value, dict) else {}
+            return _settings(session.scalars(select(ProjectRow.settings_json)).one())
 
     def set_setting(self, key: str, value: object) -> None:
         with self._db.write() as session:
@@ -115,27 +118,19 @@ class ManuscriptService:
         Plain columns, not ORM objects, by SQL compiled once per process: this runs every time
         a project is opened, on a new engine whose statement cache is empty.
         """
-        parts_sql, chapters_sql, scenes_sql = _binder_sql()
         with self._db.read() as session:
-            connection = session.connection()
-            parts = connection.exec_driver_sql(parts_sql).all()
-            chapters = connection.exec_driver_sql(chapters_sql).all()
-            scenes = connection.exec_driver_sql(scenes_sql).all()
-        scenes_by_chapter: dict[int, list[SceneInfo]] = {}
-        for row in scenes:
-            scenes_by_chapter.setdefault(row[1], []).append(_scene_info(row))
-        chapters_by_part: dict[int | None, list[BinderChapter]] = {}
-        for c in chapters:
-            chapters_by_part.setdefault(c[1], []).append(
-                BinderChapter(ChapterInfo(*c), tuple(scenes_by_chapter.get(c[0], ())))
-            )
-        groups: list[BinderPart] = []
-        if None in chapters_by_part or not parts:
-            groups.append(BinderPart(None, tuple(chapters_by_part.get(None, ()))))
-        groups.extend(
-            BinderPart(PartInfo(*p), tuple(chapters_by_part.get(p[0], ()))) for p in parts
-        )
-        return Binder(tuple(groups))
+            binder, _ = _read_binder(session.connection(), with_bodies=False)
+        return binder
+
+    def book_text(self) -> BookText:
+        """The project, its outline and every scene's body, read in one transaction and one
+        pass over the scenes: what an exporter needs."""
+        with self._db.read() as session:
+            row = session.scalars(select(ProjectRow)).one()
+            info = _project_info(row)
+            settings = _settings(row.settings_json)
+            binder, bodies = _read_binder(session.connection(), with_bodies=True)
+        return BookText(info, settings, binder, bodies)
 
     def add_part(self, title: str, position: int | None = None) -> PartInfo:
         with self._db.write() as session:
@@ -389,15 +384,6 @@ class ManuscriptService:
             for row in session.scalars(query):
                 yield SceneText(chapters[row.chapter_id], convert.scene_info(row), row.body)
 
-    def scene_bodies(self, chapter_ids: Iterable[int] | None = None) -> dict[int, str]:
-        """Each scene's body by scene id (or only those of chapter_ids), for exporters that
-        take the order and the titles from binder()."""
-        query = select(SceneRow.id, SceneRow.body)
-        if chapter_ids is not None:
-            query = query.where(SceneRow.chapter_id.in_(list(chapter_ids)))
-        with self._db.read() as session:
-            return {scene_id: body for scene_id, body in session.execute(query)}
-
     # -- helpers -------------------------------------------------------------------------------
     @staticmethod
     def _chapters_in(session: Session, part_id: int | None) -> list[ChapterRow]:
@@ -452,8 +438,8 @@ _STATUSES: Final = {s.value: s for s in SceneStatus}
 
 
 @lru_cache(maxsize=1)
-def _binder_sql() -> tuple[str, str, str]:
-    """The binder's queries (parts, chapters, scenes) as SQLite SQL text."""
+def _binder_sql() -> tuple[str, str, str, str]:
+    """The binder's queries (parts, chapters, scenes, scenes with bodies) as SQLite SQL."""
     statements = (
         select(PartRow.id, PartRow.title, PartRow.position, PartRow.synopsis).order_by(
             PartRow.position
@@ -466,17 +452,53 @@ def _binder_sql() -> tuple[str, str, str]:
             ChapterRow.synopsis,
         ).order_by(ChapterRow.position),
         select(*_SCENE_INFO_COLUMNS).order_by(SceneRow.chapter_id, SceneRow.position),
+        select(*_SCENE_INFO_COLUMNS, SceneRow.body).order_by(
+            SceneRow.chapter_id, SceneRow.position
+        ),
     )
     dialect = sqlite.dialect()
-    parts, chapters, scenes = (str(s.compile(dialect=dialect)) for s in statements)
-    return parts, chapters, scenes
+    parts, chapters, scenes, bodies = (str(s.compile(dialect=dialect)) for s in statements)
+    return parts, chapters, scenes, bodies
+
+
+def _read_binder(connection: Connection, *, with_bodies: bool) -> tuple[Binder, dict[int, str]]:
+    """The outline in book order, and each scene's body by id when with_bodies."""
+    parts_sql, chapters_sql, scenes_sql, bodies_sql = _binder_sql()
+    parts = connection.exec_driver_sql(parts_sql).all()
+    chapters = connection.exec_driver_sql(chapters_sql).all()
+    scenes = connection.exec_driver_sql(bodies_sql if with_bodies else scenes_sql).all()
+    bodies = {row[0]: row[-1] for row in scenes} if with_bodies else {}
+    scenes_by_chapter: dict[int, list[SceneInfo]] = {}
+    for row in scenes:
+        scenes_by_chapter.setdefault(row[1], []).append(_scene_info(row))
+    chapters_by_part: dict[int | None, list[BinderChapter]] = {}
+    for c in chapters:
+        chapters_by_part.setdefault(c[1], []).append(
+            BinderChapter(ChapterInfo(*c), tuple(scenes_by_chapter.get(c[0], ())))
+        )
+    groups: list[BinderPart] = []
+    if None in chapters_by_part or not parts:
+        groups.append(BinderPart(None, tuple(chapters_by_part.get(None, ()))))
+    groups.extend(BinderPart(PartInfo(*p), tuple(chapters_by_part.get(p[0], ()))) for p in parts)
+    return Binder(tuple(groups)), bodies
+
+
+def _project_info(row: ProjectRow) -> ProjectInfo:
+    return ProjectInfo(
+        title=row.title, author=row.author, language=row.language, created_at=row.created_at
+    )
+
+
+def _settings(settings_json: str) -> dict[str, object]:
+    value = json.loads(settings_json)
+    return dict(value) if isinstance(value, dict) else {}
 
 
 def _scene_info(row: Any) -> SceneInfo:
     """A SceneInfo from a row of _SCENE_INFO_COLUMNS as SQLite returns it, as convert.scene_info
     makes one from a SceneRow (times are stored as ISO text, which is what SQLAlchemy parses)."""
     (id_, chapter_id, title, position, status, words, synopsis, pov_id, location_id) = row[:9]
-    text, start, end, precision, word_target, labels = row[9:]
+    text, start, end, precision, word_target, labels = row[9:15]
     story_time = None
     if text is not None and start is not None and end is not None and precision is not None:
         story_time = StoryTime.from_stored(
