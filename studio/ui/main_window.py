@@ -8,10 +8,19 @@ Project and hands it to each panel; every save goes through the services.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QFontDialog, QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFontDialog,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
 
 from studio.core.domain import SceneInfo
 from studio.core.errors import NotFoundError, SafehouseError
@@ -23,6 +32,7 @@ from studio.ui.panels.bible import BiblePanel
 from studio.ui.panels.binder import BinderPanel
 from studio.ui.panels.editor import EditorPanel
 from studio.ui.panels.inspector import InspectorPanel
+from studio.ui.panels.view_host import ViewHost
 from studio.ui.pyside_guard import start_guard
 from studio.ui.session import WritingSession
 from studio.ui.settings import Settings, SettingsStore
@@ -30,7 +40,12 @@ from studio.ui.spelling import SpellingController, add_spelling_menu
 from studio.ui.themes import apply_theme
 from studio.ui.widgets.status_bar import WritingStatusBar
 
+if TYPE_CHECKING:
+    from studio.ui.dialogs.import_manuscript import ImportManuscriptDialog
+    from studio.ui.timeline import BookOrderView, ContinuityPanel, ThreadGridView, TimelineView
+
 APP_NAME = "Safehouse"
+TIMELINE_FILTER = "PNG picture (*.png);;SVG picture (*.svg);;CSV spreadsheet (*.csv)"
 DEFAULT_SPLITTER = [270, 780, 390]
 
 
@@ -72,6 +87,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.setDocumentMode(True)
         self.side_tabs.addTab(self.bible, "Characters")
         self.side_tabs.addTab(self.inspector, "Scene")
+        self._add_story_views()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -89,6 +105,83 @@ class MainWindow(QMainWindow):
     def add_side_tab(self, widget: QWidget, title: str) -> int:
         """A panel beside the bible and the inspector (continuity…); returns its tab index."""
         return self.side_tabs.addTab(widget, title)
+
+    def _add_story_views(self) -> None:
+        """Timeline, book order, thread grid and continuity: made and filled when first shown."""
+        self.timeline_host = ViewHost(self._make_timeline, self)
+        self.book_order_host = ViewHost(self._make_book_order, self)
+        self.grid_host = ViewHost(self._make_grid, self)
+        self.continuity_host = ViewHost(self._make_continuity, self)
+        self.add_centre_tab(self.timeline_host, "Timeline")
+        self.add_centre_tab(self.book_order_host, "Book order")
+        self.add_centre_tab(self.grid_host, "Threads")
+        self.add_side_tab(self.continuity_host, "Continuity")
+        self._story_hosts = (
+            self.timeline_host,
+            self.book_order_host,
+            self.grid_host,
+            self.continuity_host,
+        )
+
+    def _make_timeline(self) -> QWidget:
+        from studio.ui.timeline import TimelineView
+
+        view = TimelineView()
+        view.open_scene_requested.connect(self.show_scene)
+        view.story_times_changed.connect(self._story_times_changed)
+        return view
+
+    def _make_book_order(self) -> QWidget:
+        from studio.ui.timeline import BookOrderView
+
+        view = BookOrderView()
+        view.open_scene_requested.connect(self.show_scene)
+        return view
+
+    def _make_grid(self) -> QWidget:
+        from studio.ui.timeline import ThreadGridView
+
+        view = ThreadGridView()
+        view.open_scene_requested.connect(self.show_scene)
+        view.grid_changed.connect(self._grid_changed)
+        return view
+
+    def _make_continuity(self) -> QWidget:
+        from studio.ui.timeline import ContinuityPanel
+
+        view = ContinuityPanel()
+        view.open_scene_requested.connect(self.show_scene)
+        return view
+
+    @property
+    def timeline_view(self) -> TimelineView:
+        return cast("TimelineView", self.timeline_host.current())
+
+    @property
+    def book_order_view(self) -> BookOrderView:
+        return cast("BookOrderView", self.book_order_host.current())
+
+    @property
+    def grid_view(self) -> ThreadGridView:
+        return cast("ThreadGridView", self.grid_host.current())
+
+    @property
+    def continuity(self) -> ContinuityPanel:
+        return cast("ContinuityPanel", self.continuity_host.current())
+
+    def _stories_stale(self, *hosts: ViewHost) -> None:
+        for host in hosts or self._story_hosts:
+            host.mark_stale()
+
+    def _story_times_changed(self) -> None:
+        # A drag on the timeline (it redrew itself): the others show story times too.
+        self._stories_stale(self.book_order_host, self.continuity_host)
+        self.inspector.reload_choices()
+        self.editor.refresh_header()
+
+    def _grid_changed(self) -> None:
+        self._stories_stale(self.timeline_host, self.continuity_host)
+        self.inspector.reload_choices()
 
     def _add_spelling(self) -> None:
         """Underlines and the right-click menu in the editor, the View menu's spelling items."""
@@ -138,6 +231,8 @@ class MainWindow(QMainWindow):
         self.session = WritingSession()
         for panel in (self.editor, self.inspector, self.bible, self.binder):
             panel.set_project(project)
+        for host in self._story_hosts:
+            host.set_project(project)
         if old is not None and old is not project:
             old.close()
         self.project_changed.emit(project)
@@ -219,6 +314,7 @@ class MainWindow(QMainWindow):
     def _scene_info_changed(self, info: SceneInfo) -> None:
         self.editor.refresh_header(info)
         self.binder.reload()
+        self._stories_stale()
 
     def _scene_deleted(self, scene_id: int) -> None:
         self.editor.forget_scene(scene_id)
@@ -230,18 +326,21 @@ class MainWindow(QMainWindow):
         if self.editor.scene_id is not None:
             self.binder.select_scene(self.editor.scene_id)
         self._update_counts()
+        self._stories_stale()
 
     def _bible_changed(self) -> None:
         self.spelling.refresh_cast()
         self.bible.reload()
         self.inspector.reload_choices()
         self.editor.refresh_header()
+        self._stories_stale()
 
     def _characters_changed(self) -> None:
         self.spelling.refresh_cast()
         self.binder.reload()
         self.inspector.reload_choices()
         self.editor.refresh_header()
+        self._stories_stale()
 
     def _show_character(self, character_id: int) -> None:
         self.side_tabs.setCurrentWidget(self.bible)
@@ -375,6 +474,24 @@ class MainWindow(QMainWindow):
         self.centre_tabs.setCurrentWidget(self.editor)
         self.editor.editor.setFocus()
 
+    def show_scene(self, scene_id: int) -> None:
+        """A scene asked for from a story view: open it and show it in the editor."""
+        self.open_scene(scene_id)
+        if self.editor.scene_id == scene_id:
+            self.centre_tabs.setCurrentWidget(self.editor)
+
+    def show_timeline(self) -> None:
+        self.centre_tabs.setCurrentWidget(self.timeline_host)
+
+    def show_book_order(self) -> None:
+        self.centre_tabs.setCurrentWidget(self.book_order_host)
+
+    def show_threads(self) -> None:
+        self.centre_tabs.setCurrentWidget(self.grid_host)
+
+    def show_continuity(self) -> None:
+        self.side_tabs.setCurrentWidget(self.continuity_host)
+
     def focus_bible(self) -> None:
         self.side_tabs.setCurrentWidget(self.bible)
         self.bible.focus_search()
@@ -391,6 +508,68 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> None:
         files.export_plain_text(self)
+
+    def import_manuscript_dialog(self) -> None:
+        """File → Import Manuscript…: a .txt, .md or .docx, previewed, then opened as a project."""
+        from studio.ui.dialogs.import_manuscript import FILE_FILTER
+
+        start = str(self.project.path.parent if self.project else files.documents_folder())
+        chosen, _ = QFileDialog.getOpenFileName(self, "Import manuscript", start, FILE_FILTER)
+        if chosen:
+            self.import_manuscript_from(Path(chosen))
+
+    def import_manuscript_from(self, source: Path) -> ImportManuscriptDialog:
+        """The import dialog on source; the project it makes is opened when it is accepted."""
+        from studio.ui.dialogs.import_manuscript import ImportManuscriptDialog
+
+        dialog = ImportManuscriptDialog(Path(source), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def open_it() -> None:
+            path = dialog.chosen_project_path()
+            if path is not None:
+                self.open_project_path(path)
+
+        dialog.accepted.connect(open_it)
+        dialog.open()
+        return dialog
+
+    def export_timeline_dialog(self) -> None:
+        if self.project is None:
+            return
+        suggested = str(self.project.path.with_name(f"{self.project.path.stem}-timeline.png"))
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Export the timeline", suggested, TIMELINE_FILTER
+        )
+        if target:
+            self.export_timeline_to(Path(target))
+
+    def export_timeline_to(self, path: Path) -> Path | None:
+        """The timeline as a picture (.png, .svg) or a spreadsheet (.csv), by path's suffix."""
+        if self.project is None:
+            return None
+        self.save_all()
+        suffix = path.suffix.lower()
+        try:
+            if suffix == ".csv":
+                from studio.export.timeline_csv import export_timeline_csv
+
+                written = export_timeline_csv(self.project, path)
+            elif suffix in (".png", ".svg"):
+                written = self.timeline_view.save_picture(path)
+            else:
+                show_error(
+                    self,
+                    "Timeline not exported",
+                    f"Safehouse cannot write a '{suffix or path.name}' file. "
+                    "Choose a name ending in .png, .svg or .csv.",
+                )
+                return None
+        except (SafehouseError, OSError) as error:
+            show_error(self, "Timeline not exported", f"Could not write {path}: {error}")
+            return None
+        self.status.showMessage(f"Timeline exported to {written}", 10_000)
+        return Path(written)
 
     def fill_recent_menu(self) -> None:
         files.fill_recent_menu(self, self.menu_actions.recent)

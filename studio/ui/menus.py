@@ -25,7 +25,9 @@ class Actions:
     open_project: QAction
     recent: QMenu
     import_bundle: QAction
+    import_manuscript: QAction
     export_text: QAction
+    export_timeline: QAction
     close_project: QAction
     quit: QAction
     save: QAction
@@ -43,6 +45,10 @@ class Actions:
     focus_bible: QAction
     theme_light: QAction
     theme_dark: QAction
+    show_timeline: QAction
+    show_book_order: QAction
+    show_threads: QAction
+    show_continuity: QAction
     view_menu: QMenu  # spelling adds its items here
     project_actions: tuple[QAction, ...]  # need an open project
     writing_actions: tuple[QAction, ...]  # need a scene open for writing
@@ -79,7 +85,11 @@ def build_menus(window: MainWindow) -> Actions:
     recent.aboutToShow.connect(window.fill_recent_menu)
     file.addSeparator()
     import_bundle = _action(window, file, "&Import Bundle…", window.import_bundle_dialog)
+    import_manuscript = _action(
+        window, file, "Import &Manuscript…", window.import_manuscript_dialog, "Ctrl+Shift+I"
+    )
     export_text = _action(window, file, "&Export Plain Text…", window.export_dialog, "Ctrl+E")
+    export_timeline = _action(window, file, "Export &Timeline…", window.export_timeline_dialog)
     file.addSeparator()
     save = _action(window, file, "&Save", window.save_all, Key.Save)
     close_project = _action(window, file, "&Close Project", window.close_project, "Ctrl+Shift+W")
@@ -107,6 +117,11 @@ def build_menus(window: MainWindow) -> Actions:
     focus_editor = _action(window, view, "Go to &Editor", window.focus_editor, "Ctrl+2")
     focus_bible = _action(window, view, "Go to Character &Bible", window.focus_bible, "Ctrl+3")
     view.addSeparator()
+    show_timeline = _action(window, view, "&Timeline", window.show_timeline, "Ctrl+Shift+T")
+    show_book_order = _action(window, view, "Book &Order", window.show_book_order, "Ctrl+Shift+O")
+    show_threads = _action(window, view, "T&hreads", window.show_threads, "Ctrl+Shift+G")
+    show_continuity = _action(window, view, "&Continuity", window.show_continuity, "Ctrl+Shift+K")
+    view.addSeparator()
     themes = QActionGroup(window)
     theme_light = _action(window, view, "&Light Theme", lambda: window.set_theme("light"))
     theme_dark = _action(window, view, "&Dark Theme", lambda: window.set_theme("dark"))
@@ -127,7 +142,9 @@ def build_menus(window: MainWindow) -> Actions:
         open_project=open_project,
         recent=recent,
         import_bundle=import_bundle,
+        import_manuscript=import_manuscript,
         export_text=export_text,
+        export_timeline=export_timeline,
         close_project=close_project,
         quit=quit_action,
         save=save,
@@ -145,7 +162,18 @@ def build_menus(window: MainWindow) -> Actions:
         focus_bible=focus_bible,
         theme_light=theme_light,
         theme_dark=theme_dark,
+        show_timeline=show_timeline,
+        show_book_order=show_book_order,
+        show_threads=show_threads,
+        show_continuity=show_continuity,
         view_menu=view,
-        project_actions=(export_text, close_project, save, previous_scene, next_scene),
+        project_actions=(
+            export_text,
+            export_timeline,
+            close_project,
+            save,
+            previous_scene,
+            next_scene,
+        ),
         writing_actions=(find, italic, bold),
     )

@@ -2,9 +2,16 @@
 
 Choices save as soon as they are made; the synopsis and notes are debounced like the text.
 Each save goes out as scene_changed(SceneInfo) so the window can redraw the header and binder.
+Story times go through the timeline service, so scenes placed relative to this one follow it;
+"Relative to" places the scene itself on another scene or event ("2 days after").
+
+The choices (cast, locations, threads, what a scene can hang on) are read once per project and
+again only when reload_choices() says they changed: opening a scene reads nothing but the scene.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,13 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.domain import Scene, SceneInfo, SceneStatus
+from studio.core.domain import Character, Location, PlotThread, Scene, SceneInfo, SceneStatus
 from studio.core.errors import SafehouseError
 from studio.services.project import Project
+from studio.services.timeline_data import ItemRef
 from studio.ui.autosave import Autosaver
 from studio.ui.widgets.check_list import CheckList
 
 NOBODY = "—"
+FIXED = "— (a time of its own)"
 
 
 class InspectorPanel(QWidget):
@@ -37,6 +46,11 @@ class InspectorPanel(QWidget):
         self._project: Project | None = None
         self._scene_id: int | None = None
         self._filling = False
+        self._characters: list[Character] = []
+        self._locations: list[Location] = []
+        self._threads: list[PlotThread] = []
+        self._anchor_choices: list[tuple[ItemRef, str]] | None = None
+        self._anchors: dict[ItemRef, tuple[ItemRef, str | None]] = {}
         self._build()
         self.autosaver = Autosaver(self._save_texts, self)
         self.autosaver.saving.connect(lambda: self.save_state_changed.emit("saving"))
@@ -64,6 +78,12 @@ class InspectorPanel(QWidget):
         self.story_time = QLineEdit(body)
         self.story_time.setPlaceholderText("14 June 2019 21:30, summer 2019…")
         self.story_time.editingFinished.connect(self._save_story_time)
+        self.anchor = QComboBox(body)
+        self.anchor.setToolTip("Place this scene relative to another scene or event")
+        self.anchor.activated.connect(lambda _i: self._save_anchor())
+        self.offset = QLineEdit(body)
+        self.offset.setPlaceholderText("5 years before, 2 days after, the same evening…")
+        self.offset.editingFinished.connect(self._save_anchor)
         self.story_time_error = QLabel("", body)
         self.story_time_error.setObjectName("inlineError")
         self.story_time_error.setWordWrap(True)
@@ -79,11 +99,13 @@ class InspectorPanel(QWidget):
         form.addRow("Point of view", self.pov)
         form.addRow("Location", self.location)
         form.addRow("Story time", self.story_time)
+        form.addRow("Relative to", self.anchor)
+        form.addRow("", self.offset)
         form.addRow("", self.story_time_error)
         form.addRow("Plot threads", self.threads)
         form.addRow("Characters", self.characters)
         form.addRow("Notes", self.notes)
-        for combo in (self.status, self.pov, self.location):
+        for combo in (self.status, self.pov, self.location, self.anchor):
             # Long names must not widen the panel: the combo shrinks and elides instead.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -113,14 +135,38 @@ class InspectorPanel(QWidget):
         self._project = project
         self._scene_id = None
         self.reload_choices()
-        self._fill(None)
 
     def reload_choices(self) -> None:
-        """POV, location, thread and character choices, after the bible changed."""
-        if self._project is None:
-            return
-        scene = self._project.manuscript.scene(self._scene_id) if self._scene_id else None
+        """The cast, locations, threads and placements changed (or a project was opened)."""
+        project = self._project
+        self._characters = project.bible.characters() if project else []
+        self._locations = project.bible.locations() if project else []
+        self._threads = project.bible.threads() if project else []
+        self._reload_anchors()
+        scene = None
+        if project is not None and self._scene_id is not None:
+            try:
+                scene = project.manuscript.scene(self._scene_id)
+            except SafehouseError:
+                self._scene_id = None
         self._fill(scene)
+
+    def _reload_anchors(self) -> None:
+        # The scenes and events to hang on are read when first offered, not at every reload.
+        self._anchor_choices = None
+        self._anchors = self._project.timeline.anchors() if self._project else {}
+
+    def _choices_of_anchor(self) -> list[tuple[ItemRef, str]]:
+        if self._anchor_choices is None:
+            project = self._project
+            if project is None:
+                return []
+            scenes = project.manuscript.binder().scenes()
+            self._anchor_choices = [(ItemRef("scene", s.id), f"Scene: {s.title}") for s in scenes]
+            self._anchor_choices += [
+                (ItemRef("event", e.id), f"Event: {e.title}") for e in project.events.events()
+            ]
+        return self._anchor_choices
 
     def load_scene(self, scene: Scene) -> None:
         self.save_now()
@@ -144,6 +190,7 @@ class InspectorPanel(QWidget):
             self.story_time.setText(scene.story_time.text if scene and scene.story_time else "")
             self.story_time_error.hide()
             self._fill_choices(scene)
+            self._fill_anchor(scene)
         finally:
             self._filling = False
 
@@ -152,9 +199,7 @@ class InspectorPanel(QWidget):
         return self._project is None or self._project.read_only
 
     def _fill_choices(self, scene: Scene | None) -> None:
-        characters = self._project.bible.characters() if self._project else []
-        locations = self._project.bible.locations() if self._project else []
-        threads = self._project.bible.threads() if self._project else []
+        characters, locations, threads = self._characters, self._locations, self._threads
         pov = scene.pov_id if scene else None
         location = scene.location_id if scene else None
         _fill_combo(self.pov, [(c.id, c.display_name) for c in characters], pov)
@@ -165,6 +210,22 @@ class InspectorPanel(QWidget):
         self.characters.set_entries(
             ((c.id, c.display_name, c.colour) for c in characters),
             scene.character_ids if scene else (),
+        )
+
+    def _fill_anchor(self, scene: Scene | None) -> None:
+        placed = self._anchors.get(ItemRef("scene", scene.id)) if scene else None
+        self.anchor.clear()
+        self.anchor.addItem(FIXED, None)
+        for ref, title in self._choices_of_anchor() if scene else ():
+            if scene is None or ref != ItemRef("scene", scene.id):
+                self.anchor.addItem(title, anchor_key(ref))
+        index = self.anchor.findData(anchor_key(placed[0])) if placed else 0
+        self.anchor.setCurrentIndex(max(0, index))
+        self.offset.setText(placed[1] or "" if placed else "")
+        self.offset.setEnabled(placed is not None)
+        self.story_time.setReadOnly(placed is not None)
+        self.story_time.setToolTip(
+            "Follows the scene or event it is placed relative to" if placed else ""
         )
 
     # -- saving ------------------------------------------------------------------------------------
@@ -192,11 +253,47 @@ class InspectorPanel(QWidget):
             self._update(location_id=self.location.currentData())
 
     def _save_story_time(self) -> None:
-        if self._filling:
+        if self._filling or self.story_time.isReadOnly():
             return
         text = self.story_time.text().strip()
-        info = self._update(story_time=text or None, show_errors=False)
-        self.story_time_error.setVisible(info is None)
+        self._place(lambda p, ref: p.timeline.set_story_time(ref, text or None))
+
+    def _save_anchor(self) -> None:
+        if self._filling or self._project is None or self._scene_id is None:
+            return
+        anchor = anchor_ref(self.anchor.currentData())
+        ref = ItemRef("scene", self._scene_id)
+        if anchor is None:
+            if ref in self._anchors:  # let go, keeping the time it has now
+                self._place(lambda p, r: p.timeline.detach(r))
+            else:
+                self._fill_anchor(self._project.manuscript.scene(self._scene_id))
+            return
+        offset = self.offset.text().strip() or "the same time"
+        if self._anchors.get(ref) == (anchor, offset):
+            return
+        self._place(lambda p, r: p.timeline.set_anchor(r, anchor, offset))
+
+    def _place(self, change: Callable[[Project, ItemRef], object]) -> None:
+        """Change where the scene sits in story time; what hangs on it follows."""
+        if self._project is None or self._scene_id is None:
+            return
+        try:
+            change(self._project, ItemRef("scene", self._scene_id))
+        except SafehouseError as error:
+            self.story_time_error.setText(str(error))
+            self.story_time_error.show()
+            return
+        self._anchors = self._project.timeline.anchors()
+        scene = self._project.manuscript.scene(self._scene_id)
+        self._filling = True
+        try:
+            self.story_time.setText(scene.story_time.text if scene.story_time else "")
+            self.story_time_error.hide()
+            self._fill_anchor(scene)
+        finally:
+            self._filling = False
+        self.scene_changed.emit(scene)
 
     def _update(self, show_errors: bool = True, **changes: object) -> SceneInfo | None:
         if self._project is None or self._scene_id is None:
@@ -229,3 +326,15 @@ def _fill_combo(combo: QComboBox, entries: list[tuple[int, str]], current: int |
     for entry_id, name in entries:
         combo.addItem(name, entry_id)
     combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+
+
+def anchor_key(ref: ItemRef) -> str:
+    """How an anchor is kept in the combo box ("scene:12"): a string compares by value there."""
+    return f"{ref.kind}:{ref.id}"
+
+
+def anchor_ref(key: object) -> ItemRef | None:
+    if not isinstance(key, str) or ":" not in key:
+        return None
+    kind, _, number = key.partition(":")
+    return ItemRef("scene" if kind == "scene" else "event", int(number))
