@@ -33,7 +33,6 @@ from studio.ui.panels.binder import BinderPanel
 from studio.ui.panels.editor import EditorPanel
 from studio.ui.panels.inspector import InspectorPanel
 from studio.ui.panels.view_host import ViewHost
-from studio.ui.pyside_guard import start_guard
 from studio.ui.session import WritingSession
 from studio.ui.settings import Settings, SettingsStore
 from studio.ui.spelling import SpellingController, add_spelling_menu
@@ -61,7 +60,6 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self.session = WritingSession()
         self._focus_state: tuple[bool, bool] | None = None
-        self._guard = start_guard(self)  # PySide6 6.12.0's dropped references: see the module
         self._build_panels()
         self.menu_actions = build_menus(self)
         self._add_spelling()
