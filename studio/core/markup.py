@@ -11,7 +11,9 @@ from dataclasses import dataclass
 # A bold run does not close on a * that is followed by another, so ***both*** is bold around
 # *both* (italic), as in Markdown, rather than **, *both and a stray *.
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)", re.DOTALL)
-_ITALIC = re.compile(r"(?<!\*)\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)", re.DOTALL)
+# No look-behind at the start: a pattern that begins with a literal lets the engine jump from
+# one * to the next instead of trying every character; the * before is checked in Python.
+_ITALIC = re.compile(r"\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)", re.DOTALL)
 
 
 class Emphasis(enum.StrEnum):
@@ -40,24 +42,41 @@ class EmphasisSpan:
         return 2 if self.kind is Emphasis.BOLD else 1
 
 
-def _no_blank_line(match: re.Match[str]) -> bool:
-    return "\n\n" not in match.group(1)
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, paragraph) pairs: emphasis never crosses a blank line, so each is read alone."""
+    pieces: list[tuple[int, str]] = []
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        if "*" in paragraph:
+            pieces.append((offset, paragraph))
+        offset += len(paragraph) + 2
+    return pieces
+
+
+def _italics(paragraph: str) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    position = 0
+    while (m := _ITALIC.search(paragraph, position)) is not None:
+        if m.start() > 0 and paragraph[m.start() - 1] == "*":
+            position = m.start() + 1
+            continue
+        found.append((m.start(), m.end()))
+        position = m.end()
+    return found
 
 
 def emphasis_spans(text: str) -> list[EmphasisSpan]:
     """Every emphasised run in text, in order of position."""
     spans: list[EmphasisSpan] = []
-    taken: list[tuple[int, int]] = []
-    for m in _BOLD.finditer(text):
-        if _no_blank_line(m):
-            spans.append(EmphasisSpan(m.start(), m.end(), Emphasis.BOLD))
+    for offset, paragraph in _paragraphs(text):
+        taken: list[tuple[int, int]] = []
+        for m in _BOLD.finditer(paragraph):
+            spans.append(EmphasisSpan(offset + m.start(), offset + m.end(), Emphasis.BOLD))
             taken.append((m.start(), m.end()))
-    for m in _ITALIC.finditer(text):
-        if not _no_blank_line(m):
-            continue
-        if any(s <= m.start() < e and not (s < m.start() and m.end() <= e) for s, e in taken):
-            continue
-        spans.append(EmphasisSpan(m.start(), m.end(), Emphasis.ITALIC))
+        for start, end in _italics(paragraph):
+            if any(s <= start < e and not (s < start and end <= e) for s, e in taken):
+                continue
+            spans.append(EmphasisSpan(offset + start, offset + end, Emphasis.ITALIC))
     spans.sort(key=lambda s: s.start)
     return spans
 
