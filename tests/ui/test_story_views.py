@@ -59,6 +59,48 @@ def test_the_story_tabs_exist_and_are_filled_only_when_shown(sample: MainWindow)
     assert sample.timeline_view.marker_for(ItemRef("scene", _scene_id(sample, "The Wheel")))
 
 
+def _fills_the_canvas(view: TimelineView) -> bool:
+    canvas = view.canvas
+    spare = canvas.viewport().width() - canvas.sceneRect().width()
+    return 0 <= spare <= 20 and not canvas.horizontalScrollBar().isVisible()
+
+
+def test_the_timeline_fills_its_width_and_follows_resizes_until_zoomed(
+    qtbot: QtBot, sample: MainWindow
+) -> None:
+    sample.resize(1440, 900)
+    sample.menu_actions.show_timeline.trigger()
+    view = sample.timeline_view
+    qtbot.waitUntil(lambda: _fills_the_canvas(view), timeout=2000)
+    sample.splitter.setSizes([400, 500, 500])
+    qtbot.waitUntil(lambda: _fills_the_canvas(view), timeout=2000)
+    view.zoom_by(1.4)
+    assert not view.fitting
+    zoomed = view.axis.pixels_per_hour
+    sample.splitter.setSizes([200, 800, 400])
+    qtbot.wait(30)
+    assert view.axis.pixels_per_hour == zoomed  # the user's zoom stays
+    view.fit()
+    qtbot.waitUntil(lambda: _fills_the_canvas(view), timeout=2000)
+
+
+def test_a_fitted_axis_folds_only_what_crowds_the_rest() -> None:
+    from datetime import datetime, timedelta
+
+    from studio.ui.timeline.axis import MARGIN, fit_axis
+
+    action = [datetime(2019, 6, 12, 19) + timedelta(hours=h) for h in (0, 1.5, 3, 14, 20, 37)]
+    flashback = [datetime(2014, 1, 10), datetime(2014, 5, 2)]
+    axis = fit_axis(flashback + action, 700, 1e-4, 2000)
+    assert abs(axis.width - 700) < 1e-6
+    assert len(axis.folds) == 2  # the five years, and the months between the two flashbacks
+    assert axis.x(action[1]) - axis.x(action[0]) > 15  # the action is spread out
+    year = [datetime(2019, 1, 1) + timedelta(days=d) for d in (0, 30, 45, 90, 200, 300, 364)]
+    linear = fit_axis(year, 700, 1e-4, 2000)
+    assert not linear.folds and abs(linear.width - 700) < 1e-6
+    assert abs(linear.x(year[0]) - MARGIN) < 1e-6
+
+
 def test_book_order_shows_the_flashback(sample: MainWindow) -> None:
     sample.menu_actions.show_book_order.trigger()
     entries = sample.book_order_view.entries

@@ -14,10 +14,13 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import pairwise
 
 BREAK = 70.0  # width of a folded stretch, in pixels
 FOLD_ABOVE = 3 * BREAK  # a stretch wider than this at the current scale is folded
 MARGIN = 40.0
+FIT_FOLD_HOURS = 24.0  # a fit folds no stretch shorter than a day
+FIT_CLOSE_ENOUGH = 24.0  # pixels between the closest moments that a fit need not exceed
 _HOUR = 3600.0
 
 
@@ -54,14 +57,24 @@ def duration_text(length: timedelta) -> str:
 
 
 class TimeAxis:
-    def __init__(self, moments: Iterable[datetime], pixels_per_hour: float) -> None:
+    """fold_above: the width in pixels over which an empty stretch is folded (FOLD_ABOVE unless
+    a fit chose another, see fit_axis)."""
+
+    def __init__(
+        self,
+        moments: Iterable[datetime],
+        pixels_per_hour: float,
+        fold_above: float = FOLD_ABOVE,
+    ) -> None:
         self.pixels_per_hour = pixels_per_hour
+        self.fold_above = fold_above
         points = sorted(set(moments))
         self.segments: list[Segment] = []
         self.folds: list[Fold] = []
+        self._starts: list[datetime] = []
         if not points:
             return
-        fold_after = timedelta(hours=FOLD_ABOVE / pixels_per_hour)
+        fold_after = timedelta(hours=fold_above / pixels_per_hour)
         start = previous = points[0]
         x = MARGIN
         for point in points[1:]:
@@ -131,6 +144,56 @@ class TimeAxis:
                     ticks.append((x, moment, _label(moment, step, fmt)))
                 moment = _advance(moment, step)
         return ticks
+
+
+def fit_axis(
+    moments: Iterable[datetime], width: float, min_scale: float, max_scale: float
+) -> TimeAxis:
+    """The axis that fills width exactly, its scale computed, not searched.
+
+    Folding the k longest empty stretches leaves width - 2 * MARGIN - k * BREAK pixels for the
+    rest, so the scale for each k is one division. A stretch may be folded only when it is at
+    least a day long and longer than all the time drawn to scale (five years before two days
+    of action; not a night between two scenes). Of those choices the fit keeps the one whose
+    closest pair of moments is furthest apart (up to FIT_CLOSE_ENOUGH, then the fewest folds):
+    a story told over one year stays linear, two days of action after a five-year flashback
+    get the width.
+    """
+    points = sorted(set(moments))
+    gaps = sorted(
+        ((later - earlier).total_seconds() / _HOUR for earlier, later in pairwise(points)),
+        reverse=True,
+    )
+    if not gaps:
+        return TimeAxis(points, min(max_scale, max(min_scale, 1.0)))
+    best: tuple[float, float, float] | None = None  # (closest pair in pixels, scale, fold_above)
+    kept = sum(gaps)
+    for folded in range(len(gaps)):  # fold gaps[:folded]; draw gaps[folded:] to scale
+        if folded:
+            kept -= gaps[folded - 1]
+            if gaps[folded - 1] < max(FIT_FOLD_HOURS, kept):
+                continue  # a night between two scenes, or less than what is drawn: not folded
+        room = width - 2 * MARGIN - folded * BREAK
+        if room < BREAK:
+            break
+        scale = room / kept
+        if not min_scale <= scale <= max_scale:
+            continue
+        longest_kept = gaps[folded] * scale
+        if folded:
+            shortest_folded = gaps[folded - 1] * scale
+            if shortest_folded <= BREAK:
+                continue  # the fold would be wider than the stretch
+            fold_above = (longest_kept + shortest_folded) / 2
+        else:
+            fold_above = max(FOLD_ABOVE, longest_kept * 2)
+        closest = min(gaps[-1] * scale, FIT_CLOSE_ENOUGH)  # further apart reads no better
+        if best is None or closest > best[0]:
+            best = (closest, scale, fold_above)
+    if best is None:  # nothing fills the width: draw it all to scale, as wide as allowed
+        scale = min(max_scale, max(min_scale, (width - 2 * MARGIN) / sum(gaps)))
+        return TimeAxis(points, scale, max(FOLD_ABOVE, gaps[0] * scale * 2))
+    return TimeAxis(points, best[1], best[2])
 
 
 # Tick steps, finest first: (hours, strftime form used between the coarser labels).

@@ -11,8 +11,16 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QUndoStack, QWheelEvent
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QUndoStack,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -24,6 +32,8 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,7 +44,7 @@ from studio.services.project import Project
 from studio.services.story_order import TimelineItem
 from studio.services.timeline_data import ItemRef
 from studio.ui.dialogs.messages import show_error
-from studio.ui.timeline.axis import TimeAxis
+from studio.ui.timeline.axis import TimeAxis, fit_axis
 from studio.ui.timeline.commands import MoveInTimeCommand
 from studio.ui.timeline.lanes import Lane, LaneMode, build_lanes
 from studio.ui.timeline.markers import DOT, LABEL_GAP, MAX_LABEL, Marker, label_font, label_width
@@ -72,6 +82,10 @@ class _Canvas(QGraphicsView):
         super().scrollContentsBy(dx, dy)
         self._owner.pin()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._owner.canvas_resized()
+
 
 class TimelineView(QWidget):
     open_scene_requested = Signal(int)
@@ -84,11 +98,14 @@ class TimelineView(QWidget):
         self._items: list[TimelineItem] = []
         self._lanes: list[Lane] = []
         self._axis = TimeAxis([], 1.0)
-        self._zoom: float | None = None  # None: fit the width of the view
+        self._zoom: float | None = None  # None: fit the width of the view (and keep fitting it)
+        self._fitted_width = -1.0  # the canvas width the drawing was last fitted to
+        self._tail = MAX_LABEL  # room right of the axis for the last labels
         self._mode = LaneMode.CHARACTERS
         self._pinned_left: list[QGraphicsItem] = []
         self._pinned_top: list[QGraphicsItem] = []
         self._drag_label: QGraphicsSimpleTextItem | None = None
+        self._refit_pending = False
         self.undo_stack = QUndoStack(self)
         self.scene = QGraphicsScene(self)
         self.canvas = _Canvas(self)
@@ -125,6 +142,8 @@ class TimelineView(QWidget):
             bar.addWidget(button)
         self.hint = QLabel(self)
         self.hint.setObjectName("timelineHint")
+        # The hint gives way (it is cut at the right) rather than holding the tab wide open.
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -179,8 +198,24 @@ class TimelineView(QWidget):
         bar.setValue(int(new_x - view_x))
 
     def fit(self) -> None:
+        """Fill the width with the whole story, now and whenever the view is resized."""
         self._zoom = None
         self._relayout()
+
+    @property
+    def fitting(self) -> bool:
+        """True until the user zooms: the drawing follows the view's width."""
+        return self._zoom is None
+
+    def canvas_resized(self) -> None:
+        if self._zoom is None and not self._refit_pending:
+            self._refit_pending = True
+            QTimer.singleShot(0, self._refit)  # one relayout for a burst of resizes
+
+    def _refit(self) -> None:
+        self._refit_pending = False
+        if self._zoom is None and self._fit_width() != self._fitted_width:
+            self._relayout()
 
     def undo(self) -> None:
         self.undo_stack.undo()
@@ -208,13 +243,35 @@ class TimelineView(QWidget):
             self.pin()
 
     # -- layout ----------------------------------------------------------------------------------
-    def _fit_zoom(self, moments: list[datetime]) -> float:
-        """The largest scale at which the whole axis fits the view's width."""
-        available = max(300.0, self.canvas.viewport().width() - LANE_HEADER - 10)
-        zoom = MAX_ZOOM
-        while zoom > MIN_ZOOM and TimeAxis(moments, zoom).width > available:
-            zoom /= 1.25
-        return zoom
+    def _fit_width(self) -> float:
+        """The canvas's width for the drawing, as if its vertical scroll bar were shown (so a bar
+        that comes and goes with the lanes' height never changes the fit). QGraphicsView decides
+        on its scroll bars with the style's scroll bar extent, not the bar's own width."""
+        canvas = self.canvas
+        extent = canvas.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, canvas)
+        return max(300.0, canvas.maximumViewportSize().width() - extent - LANE_HEADER - 2)
+
+    def _fitted_axis(self, moments: list[datetime], timed: list[TimelineItem]) -> TimeAxis:
+        """The axis that fills the canvas exactly, leaving room for the last labels."""
+        width = self._fit_width()
+        tail = 0.0
+        axis = TimeAxis(moments, 1.0)
+        for _ in range(3):  # the labels that overhang depend on the scale: settle in a few steps
+            axis = fit_axis(moments, width - tail, MIN_ZOOM, MAX_ZOOM)
+            needed = self._label_tail(axis, timed)
+            if needed <= tail + 1:
+                break
+            tail = needed
+        return axis
+
+    def _label_tail(self, axis: TimeAxis, timed: list[TimelineItem]) -> float:
+        """How far the labels reach past the axis's right end, in pixels."""
+        metrics = QFontMetricsF(label_font())
+        reach = 0.0
+        for item in timed:
+            x = axis.x(_guess(item)) + DOT / 2 + LABEL_GAP + label_width(item.title, metrics) + 6
+            reach = max(reach, x - axis.width)
+        return reach
 
     def _relayout(self) -> None:
         self.scene.clear()
@@ -222,8 +279,12 @@ class TimelineView(QWidget):
         timed = [i for i in self._items if i.story_time is not None]
         # Folds are placed between best guesses only, so a vague span is never cut in two.
         moments = [_guess(i) for i in timed]
-        zoom = self._zoom if self._zoom is not None else self._fit_zoom(moments)
-        self._axis = TimeAxis(moments, zoom)
+        if self._zoom is None:
+            self._axis = self._fitted_axis(moments, timed)
+        else:
+            self._axis = TimeAxis(moments, self._zoom)
+        self._fitted_width = self._fit_width()
+        self._tail = self._label_tail(self._axis, timed)
         self._lanes = self._build_lanes()
         untimed = len([i for i in self._items if i.story_time is None])
         self.hint.setText(
@@ -234,7 +295,7 @@ class TimelineView(QWidget):
         y = AXIS_HEIGHT
         for index, lane in enumerate(self._lanes):
             y = self._draw_lane(index, lane, y)
-        width = LANE_HEADER + self._axis.width + MAX_LABEL
+        width = LANE_HEADER + self._axis.width + self._tail
         self.scene.setSceneRect(QRectF(0, 0, width, max(y, AXIS_HEIGHT + ROW_HEIGHT)))
         self._draw_axis(y)
         self.pin()
@@ -272,7 +333,7 @@ class TimelineView(QWidget):
         rows = self._rows(lane)
         height = LANE_PADDING * 2 + ROW_HEIGHT * (max(rows, default=0) + 1)
         palette = self.palette()
-        band = QGraphicsRectItem(0, top, LANE_HEADER + self._axis.width + MAX_LABEL, height)
+        band = QGraphicsRectItem(0, top, LANE_HEADER + self._axis.width + self._tail, height)
         shade = palette.alternateBase() if index % 2 else palette.base()
         band.setBrush(shade)
         band.setPen(QPen(Qt.PenStyle.NoPen))
@@ -325,7 +386,7 @@ class TimelineView(QWidget):
 
     def _draw_axis(self, bottom: float) -> None:
         palette = self.palette()
-        strip = QGraphicsRectItem(0, 0, LANE_HEADER + self._axis.width + MAX_LABEL, AXIS_HEIGHT)
+        strip = QGraphicsRectItem(0, 0, LANE_HEADER + self._axis.width + self._tail, AXIS_HEIGHT)
         strip.setBrush(palette.window())
         strip.setPen(QPen(palette.mid().color(), 0.5))
         strip.setZValue(30)
