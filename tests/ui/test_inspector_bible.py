@@ -47,8 +47,8 @@ def test_choices_in_the_inspector_are_saved_and_redraw_the_header(
     stored = _stored_scene(project_path, scene_id)
     assert stored.status is SceneStatus.REVISED
     assert stored.story_time is not None and stored.story_time.text == "summer 2019"
-    assert "POV Daniel" in opened.editor.header.text()
-    assert "summer 2019" in opened.editor.header.text()
+    assert "POV Daniel" in opened.editor.header.text().replace("\u00a0", " ")
+    assert "summer 2019" in opened.editor.header.text().replace("\u00a0", " ")
 
 
 def test_a_story_time_that_cannot_be_read_says_so_and_is_not_saved(
@@ -115,6 +115,9 @@ def test_a_character_card_shows_aliases_and_scenes_and_opens_a_scene(
     assert card.full_name.text() == "Yekaterina Ivanovna Orlova"
     assert card.role.currentText() == "protagonist"
     assert card.lines["allegiance"].text() == "formerly SVR"
+    # Every one-line field shows the start of its value, not the end.
+    assert all(edit.cursorPosition() == 0 for edit in card.lines.values())
+    assert card.display_name.cursorPosition() == 0
     assert card.long["goal"].toPlainText() == "To stay Anna Kessler."
     aliases = [card.aliases.item(r, 0).text() for r in range(card.aliases.rowCount())]
     assert aliases == ["Anna Kessler", "SPARROW"]

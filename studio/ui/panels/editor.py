@@ -153,4 +153,5 @@ def scene_header(project: Project, info: SceneInfo) -> str:
         pass  # a header is a courtesy: a name that just went away is simply left out
     if info.story_time is not None:
         parts.append(info.story_time.text)
-    return "  ·  ".join(parts)
+    # A narrow pane wraps the line between its parts, never inside a name, a place or a time.
+    return "  ·  ".join([parts[0], *(part.replace(" ", "\u00a0") for part in parts[1:])])

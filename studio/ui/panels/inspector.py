@@ -31,6 +31,7 @@ from studio.services.project import Project
 from studio.services.timeline_data import ItemRef
 from studio.ui.autosave import Autosaver
 from studio.ui.widgets.check_list import CheckList
+from studio.ui.widgets.line_text import show_text
 
 NOBODY = "—"
 FIXED = "— (a time of its own)"
@@ -187,7 +188,7 @@ class InspectorPanel(QWidget):
             self.synopsis.setPlainText(scene.synopsis if scene else "")
             self.notes.setPlainText(scene.notes if scene else "")
             self.status.setCurrentIndex(list(SceneStatus).index(scene.status) if scene else 1)
-            self.story_time.setText(scene.story_time.text if scene and scene.story_time else "")
+            show_text(self.story_time, scene.story_time.text if scene and scene.story_time else "")
             self.story_time_error.hide()
             self._fill_choices(scene)
             self._fill_anchor(scene)
@@ -221,7 +222,7 @@ class InspectorPanel(QWidget):
                 self.anchor.addItem(title, anchor_key(ref))
         index = self.anchor.findData(anchor_key(placed[0])) if placed else 0
         self.anchor.setCurrentIndex(max(0, index))
-        self.offset.setText(placed[1] or "" if placed else "")
+        show_text(self.offset, placed[1] or "" if placed else "")
         self.offset.setEnabled(placed is not None)
         self.story_time.setReadOnly(placed is not None)
         self.story_time.setToolTip(
@@ -288,7 +289,7 @@ class InspectorPanel(QWidget):
         scene = self._project.manuscript.scene(self._scene_id)
         self._filling = True
         try:
-            self.story_time.setText(scene.story_time.text if scene.story_time else "")
+            show_text(self.story_time, scene.story_time.text if scene.story_time else "")
             self.story_time_error.hide()
             self._fill_anchor(scene)
         finally:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QSizePolicy,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -35,7 +36,28 @@ from studio.ui.dialogs.messages import show_error
 
 KIND_COLOURS = {ThreadKind.ESPIONAGE: "#b5523b", ThreadKind.ROMANCE: "#c2557a"}
 STRIP_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMN_WIDTH = 110
+COLUMN_WIDTH = 120
+HEADER_PADDING = 8  # pixels either side of a scene title in its column header
+
+
+def two_lines(title: str, metrics: QFontMetrics, width: int) -> str:
+    """title on at most two lines of width pixels, broken between words, the second line cut
+    with an ellipsis at the right if it is still too long (the header's tooltip has it all)."""
+    if metrics.horizontalAdvance(title) <= width:
+        return title
+    words = title.split()
+    first = words[0] if words else title
+    for count in range(1, len(words)):
+        candidate = " ".join(words[:count])
+        if metrics.horizontalAdvance(candidate) > width:
+            break
+        first = candidate
+    rest = title[len(first) :].strip()
+    if metrics.horizontalAdvance(first) > width:  # one long word: cut it on the first line
+        return metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
+    if not rest:
+        return first
+    return first + "\n" + metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
 
 
 class _StripDelegate(QStyledItemDelegate):
@@ -111,7 +133,8 @@ class ThreadGridView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 1)  # up to its rows' height (_fit_height), then space
+        layout.addStretch(0)
         if project is not None:
             self.set_project(project)
 
@@ -161,7 +184,9 @@ class ThreadGridView(QWidget):
             return
         table.setColumnCount(len(grid.columns))
         table.setRowCount(len(grid.threads) + 2)
-        table.setHorizontalHeaderLabels([c.title for c in grid.columns])
+        metrics = table.horizontalHeader().fontMetrics()
+        room = COLUMN_WIDTH - 2 * HEADER_PADDING
+        table.setHorizontalHeaderLabels([two_lines(c.title, metrics, room) for c in grid.columns])
         for column, scene in enumerate(grid.columns):
             header = table.horizontalHeaderItem(column)
             if header is not None:
@@ -180,6 +205,16 @@ class ThreadGridView(QWidget):
         strip_row = len(grid.threads) + 1
         table.setItemDelegateForRow(strip_row, self._strip)
         table.setRowHeight(strip_row, 50)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as its rows (the scroll bar right under the grid, not at the window's foot)."""
+        table = self.table
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(row) for row in range(table.rowCount()))
+        bar = table.horizontalScrollBar()
+        height += table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, bar)
+        table.setMaximumHeight(height + 2)
 
     def _cell(self, thread_id: int, colour: str, scene_id: int) -> QTableWidgetItem:
         assert self.grid is not None
@@ -206,7 +241,10 @@ class ThreadGridView(QWidget):
                 continue
             title = QTableWidgetItem(f"{chapter.number}. {chapter.title}")
             title.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            title.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            title.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
             title.setToolTip(f"Chapter {chapter.number}: {chapter.words} words")
             self.table.setItem(0, column, title)
             self.table.setItem(strip_row, column, _strip_item(chapter))

@@ -33,6 +33,7 @@ from studio.ui.autosave import Autosaver
 from studio.ui.models.binder_model import dot_icon
 from studio.ui.widgets.alias_table import AliasTable
 from studio.ui.widgets.growing_text import GrowingTextEdit
+from studio.ui.widgets.line_text import show_text
 
 LINE_FIELDS = ("given_name", "patronymic", "family_name", "allegiance")
 LONG_FIELDS = ("description", "backstory", "goal", "notes")
@@ -213,10 +214,10 @@ class CharacterCard(QWidget):
             character is not None and self.project is not None and not self.project.read_only
         )
         c = character or Character(id=0, display_name="")
-        self.display_name.setText(c.display_name)
+        show_text(self.display_name, c.display_name)
         self.full_name.setText(c.full_name if character and c.full_name != c.display_name else "")
         for field, edit in self.lines.items():
-            edit.setText(getattr(c, field))
+            show_text(edit, getattr(c, field))
         self.role.setCurrentText(c.role)
         for field, long_edit in self.long.items():
             long_edit.setPlainText(getattr(c, field))
