@@ -8,7 +8,10 @@ Speed comes from caches, none shared between checkers:
 * each distinct piece of text ("said", "Sophia's", see studio.spelling.tokens) is judged once
   (``_good_pieces`` / ``_bad_pieces``, emptied whenever the accepted words change), so checking
   a novel or re-checking a paragraph after a keystroke is mostly set operations in C; where
-  the bad pieces are is found afterwards with str.find, only for them.
+  the bad pieces are is found afterwards with str.find, only for them;
+* a long text is handled in chunks of ~32,000 characters (tokens.flat_chunks), which keeps the
+  work in the processor's cache; the new plain words of a chunk go to enchant in one batch
+  (enchant_dict.batch_check: no Python frame per word).
 
 A SpellChecker is not thread-safe: use one per thread (the editor and `studio check` each own one).
 """
@@ -19,12 +22,14 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from studio.spelling import tokens
-from studio.spelling.enchant_dict import Dictionaries, open_dictionary
+from studio.spelling.enchant_dict import Dictionaries, batch_check, open_dictionary
 from studio.spelling.names import accepted_forms, fold_accents, name_words
 from studio.spelling.suggestions import close_words
 from studio.spelling.wordlists import genre_words as load_genre_words
 
 _CACHE_LIMIT = 1_000_000
+_CHUNK = 32_768
+"""Characters of text handled at a time (see tokens.flat_chunks)."""
 _POSSESSIVE = ("'s", "'S")
 
 
@@ -58,6 +63,7 @@ class SpellChecker:
             open_dictionary(language) if dictionaries is None else dictionaries.get(language)
         )
         self._ask_enchant = self._dict.check
+        self._ask_enchant_all = batch_check(self._dict)
         self._language = language
         self._check_all_caps = check_all_caps
         self._genre_enabled = genre_words
@@ -161,26 +167,45 @@ class SpellChecker:
     def misspellings(self, text: str) -> list[Misspelling]:
         """Every misspelt word of text, in order. Cheap for text seen before: the editor calls
         it for each paragraph (block) it shows, again for the one being typed in."""
-        flat = tokens.flatten(text)
-        parts = tokens.pieces_in_order(flat)
-        distinct = set(parts)
+        found: list[Misspelling] = []
+        append = found.append
         good = self._good_pieces
         bad = self._bad_pieces
-        new = distinct.difference(good, bad)
-        if new:
-            if len(good) + len(bad) + len(new) > _CACHE_LIMIT:
-                good.clear()
-                bad.clear()
-                new = distinct
-            self._judge_pieces(new)
-        wrong = distinct.intersection(bad)
-        if not wrong:
-            return []
-        found: list[Misspelling] = []
-        in_order = list(filter(wrong.__contains__, parts))
-        for piece, offset in zip(in_order, tokens.locate(flat, in_order), strict=True):
-            for start, end, word in bad[piece]:
-                found.append(_new_tuple(Misspelling, (offset + start, offset + end, word)))
+        for offset, flat in tokens.flat_chunks(text, _CHUNK):
+            parts = flat.split()
+            distinct = set(parts)
+            new = distinct.difference(good)  # one set at a time: see _judge_pieces
+            if new and bad:
+                new = new.difference(bad)
+            if new:
+                if len(good) + len(bad) + len(new) > _CACHE_LIMIT:
+                    good.clear()
+                    bad.clear()
+                    new = distinct
+                self._judge_pieces(new)
+            if not bad:
+                continue
+            # Where the bad pieces are: each is looked for after the previous one, as a whole
+            # piece (see tokens.locate, inlined: a novel can have ten thousand of them).
+            at = 0
+            end = len(flat)
+            find = flat.find
+            for piece in filter(bad.__contains__, parts):
+                size = len(piece)
+                while True:
+                    at = find(piece, at)
+                    after = at + size
+                    if (at == 0 or flat[at - 1].isspace()) and (
+                        after == end or flat[after].isspace()
+                    ):
+                        break
+                    at += 1
+                start = offset + at
+                for first, last, _word in bad[piece]:
+                    first += start
+                    last += start
+                    append(_new_tuple(Misspelling, (first, last, text[first:last])))
+                at = after
         return found
 
     def misspelling_at(self, text: str, index: int) -> Misspelling | None:
@@ -208,9 +233,10 @@ class SpellChecker:
     # -- the verdicts -----------------------------------------------------------------------
 
     def _judge_pieces(self, new: set[str]) -> None:
-        """Sort new pieces into good and bad. The common cases (a plain lower-case word, then a
-        plain capitalised one) are inlined; lower-case words go first so that "The" reuses
-        enchant's verdict on "the" instead of asking again."""
+        """Sort new pieces into good and bad. The common cases are done in bulk: plain
+        lower-case words (most of a book's distinct words) with set operations and one batch of
+        enchant calls, then plain capitalised ones, after them so that "The" reuses enchant's
+        verdict on "the" instead of asking again; the rest word by word."""
         if len(self._enchant) + len(new) > _CACHE_LIMIT:
             self._enchant.clear()
         if len(self._verdicts) + len(new) > _CACHE_LIMIT:
@@ -219,31 +245,48 @@ class SpellChecker:
         bad = self._bad_pieces
         accepted = self._accepted
         asked = self._enchant
-        ask = self._ask_enchant
-        capitalised: list[str] = []
-        others: list[str] = []
-        for piece in new:
-            if not (piece.isalpha() and piece.isascii()):
-                others.append(piece)
-            elif not piece.islower():
-                capitalised.append(piece)
-            else:
-                verdict = piece in accepted or asked.get(piece)
-                if verdict is None:
-                    verdict = asked[piece] = bool(ask(piece))
-                if verdict:
+        plain = set(filter(str.isascii, filter(str.isalpha, new)))
+        lower = set(filter(str.islower, plain))
+        # x.difference(y) walks the smaller of x and y, but difference(y, z) and
+        # difference_update walk all of z: with a novel's cache that is 20,000 words a chunk.
+        lower = lower.difference(accepted)
+        unknown = lower.difference(asked)
+        if unknown:
+            self._ask_all(list(unknown))
+        good.update(plain.intersection(accepted))
+        good.update(filter(asked.__getitem__, lower))
+        for piece in lower.difference(good):
+            bad[piece] = ((0, len(piece), piece),)
+        # Capitalised: _judge's rules for a plain word that is not lower case, inlined.
+        all_caps_ok = not self._check_all_caps
+        ask: list[str] = []
+        for piece in plain.difference(good).difference(lower):
+            low = piece.lower()
+            if piece.isupper():
+                if all_caps_ok or asked.get(low) or piece.capitalize() in accepted:
                     good.add(piece)
-                else:
-                    bad[piece] = ((0, len(piece), piece),)
-        word_ok = self._word_ok
-        for piece in capitalised:
-            lower = piece.lower()
-            if (piece.istitle() and (asked.get(lower) or lower in accepted)) or word_ok(piece):
+                    continue
+            elif piece.istitle() and asked.get(low):
+                good.add(piece)  # Hunspell accepts "The" because it has "the"
+                continue
+            if low in accepted:
+                good.add(piece)
+            else:
+                ask.append(piece)
+        unknown_caps = [piece for piece in ask if piece not in asked]
+        if unknown_caps:
+            self._ask_all(unknown_caps)
+        for piece in ask:
+            if asked[piece]:
                 good.add(piece)
             else:
                 bad[piece] = ((0, len(piece), piece),)
-        for piece in others:
+        for piece in new.difference(plain):
             self._judge_piece(piece)
+
+    def _ask_all(self, words: list[str]) -> None:
+        """enchant's verdicts on words (none asked before), remembered."""
+        self._enchant.update(zip(words, self._ask_enchant_all(words), strict=True))
 
     def _judge_piece(self, piece: str) -> None:
         spans = tuple(span for span in tokens.piece_words(piece) if not self._word_ok(span[2]))

@@ -34,6 +34,9 @@ SEPARATORS = (
 """What flatten turns into spaces: the frequent separators, for speed (white space needs no
 turning: str.split and str.isspace know it; rarer separators are found inside pieces)."""
 
+_WIDE_SEPARATORS = tuple(c for c in SEPARATORS if ord(c) > 0xFF)
+_NARROW_SEPARATORS = tuple(c for c in SEPARATORS if ord(c) <= 0xFF)
+_CURLY_APOSTROPHES = ("\u2019", "\u02bc")
 _LINK_MARKERS = ("://", "www.", "@")
 _AROUND_LINKS = frozenset("\"'()[]<>{}\u201c\u201d\u2018\u2019\u00ab\u00bb\u2014\u2013")
 _PIECE = re.compile(r"\S+")
@@ -46,12 +49,53 @@ Span = tuple[int, int, str]
 
 def flatten(text: str) -> str:
     """text, same length, with links and the common separators turned into spaces."""
-    hints = _link_hints(text)
-    if hints:
-        text = _blank_links(text, hints)
+    return _flatten_separators(blank_links(text))
+
+
+def flat_chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """(offset, flattened chunk) covering text: flatten(text) cut at white space into chunks of
+    about size characters, with curly apostrophes made straight (as normalise does; the
+    length is kept, so a word's text is text[start:end]).
+
+    A novel is handled a chunk at a time so that the chunk, its pieces and the memory they are
+    freed into stay in the processor's cache; no piece is ever cut in two. Straightening the
+    apostrophes usually leaves a chunk with no character above U+00FF, which Python stores one
+    byte a character: replacing and splitting it, and making its pieces, is then much cheaper
+    than in a chunk of two-byte characters (the dashes and curly quotes of most prose)."""
+    text = blank_links(text)
+    length = len(text)
+    at = 0
+    find = text.find
+    while at < length:
+        end = at + size
+        if end >= length:
+            end = length
+        else:
+            cut = find(" ", end)
+            if cut < 0:
+                cut = find("\n", end)
+            end = length if cut < 0 else cut
+        chunk = text[at:end]
+        for separator in _WIDE_SEPARATORS:
+            chunk = chunk.replace(separator, " ")
+        for apostrophe in _CURLY_APOSTROPHES:
+            chunk = chunk.replace(apostrophe, "'")
+        for separator in _NARROW_SEPARATORS:
+            chunk = chunk.replace(separator, " ")
+        yield at, chunk
+        at = end
+
+
+def _flatten_separators(text: str) -> str:
     for separator in SEPARATORS:
         text = text.replace(separator, " ")
     return text
+
+
+def blank_links(text: str) -> str:
+    """text, or a copy the same length in which every run holding a link is spaces."""
+    hints = _link_hints(text)
+    return _blank_links(text, hints) if hints else text
 
 
 def _link_hints(text: str) -> list[int]:
