@@ -12,11 +12,12 @@ should set times through this service.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, exists, literal_column, or_, select, union, update
 from sqlalchemy.orm import Session
 
 from studio.core.errors import NotFoundError, StoryTimeError
@@ -34,11 +35,18 @@ from studio.services.anchors import (
 )
 from studio.services.story_order import BookOrderEntry, TimelineItem, book_order, story_order
 from studio.services.thread_grid import ThreadGrid, build_grid, set_cell, set_cell_note
-from studio.services.timeline_data import ItemRef, anchor_ref, load_snapshot
+from studio.services.timeline_data import (
+    ItemKind,
+    ItemRef,
+    anchor_ref,
+    load_snapshot,
+    rows,
+    sql_text,
+)
 from studio.storage.database import ProjectDatabase
 from studio.storage.models import EventRow, SceneRow
 
-_MODELS: dict[str, type[SceneRow] | type[EventRow]] = {"scene": SceneRow, "event": EventRow}
+_MODELS: dict[ItemKind, type[SceneRow] | type[EventRow]] = {"scene": SceneRow, "event": EventRow}
 
 
 @dataclass(frozen=True)
@@ -54,33 +62,77 @@ class Placement:
     offset: str | None = None
 
 
+def _columns(model: type[SceneRow] | type[EventRow]) -> tuple[Any, ...]:
+    return (
+        model.id,
+        model.title,
+        model.story_text,
+        model.story_start,
+        model.story_end,
+        model.story_precision,
+        model.anchor_scene_id,
+        model.anchor_event_id,
+        model.anchor_offset,
+    )
+
+
+def _add_nodes(nodes: dict[ItemRef, Node], kind: ItemKind, found: Iterable[Any]) -> None:
+    for r in found:
+        ref = ItemRef(kind, r.id)
+        nodes[ref] = Node(
+            ref=ref,
+            title=r.title,
+            story_time=convert.story_time_or_none(
+                r.story_text, r.story_start, r.story_end, r.story_precision
+            ),
+            anchor=anchor_ref(r.anchor_scene_id, r.anchor_event_id),
+            offset=r.anchor_offset,
+        )
+
+
 def _nodes(session: Session) -> dict[ItemRef, Node]:
     nodes: dict[ItemRef, Node] = {}
     for kind, model in _MODELS.items():
-        rows = session.execute(
-            select(
-                model.id,
-                model.title,
-                model.story_text,
-                model.story_start,
-                model.story_end,
-                model.story_precision,
-                model.anchor_scene_id,
-                model.anchor_event_id,
-                model.anchor_offset,
+        _add_nodes(nodes, kind, session.execute(select(*_columns(model))))
+    return nodes
+
+
+# Whether anything is anchored at all: four look-ups in the anchor columns' indexes.
+_ANY_ANCHORED = sql_text(
+    select(
+        or_(
+            *(
+                exists(select(literal_column("1")).where(column.is_not(None)))
+                for model in _MODELS.values()
+                for column in (model.anchor_scene_id, model.anchor_event_id)
             )
         )
-        for r in rows:
-            ref = ItemRef("scene" if kind == "scene" else "event", r.id)
-            nodes[ref] = Node(
-                ref=ref,
-                title=r.title,
-                story_time=convert.story_time_or_none(
-                    r.story_text, r.story_start, r.story_end, r.story_precision
-                ),
-                anchor=anchor_ref(r.anchor_scene_id, r.anchor_event_id),
-                offset=r.anchor_offset,
-            )
+    )
+)
+
+
+def _involved(kind: ItemKind) -> Select[Any]:
+    """The rows of kind that are anchored or are an anchor: their ids come from the anchor
+    columns' indexes alone and the rows by id, so the table (the scene bodies) is not scanned."""
+    model = _MODELS[kind]
+    ids: list[Select[Any]] = [
+        select(model.id).where(c.is_not(None))
+        for c in (model.anchor_scene_id, model.anchor_event_id)
+    ]
+    for other in _MODELS.values():
+        column = other.anchor_scene_id if kind == "scene" else other.anchor_event_id
+        ids.append(select(column).where(column.is_not(None)))
+    return select(*_columns(model)).where(model.id.in_(union(*ids)))
+
+
+_INVOLVED = {kind: _involved(kind) for kind in _MODELS}
+
+
+def _anchored_nodes(session: Session) -> dict[ItemRef, Node]:
+    """The anchored items and the items they hang on: all that resolving needs."""
+    nodes: dict[ItemRef, Node] = {}
+    for kind, query in _INVOLVED.items():
+        _add_nodes(nodes, kind, session.execute(query))
     return nodes
 
 
@@ -229,9 +281,13 @@ class TimelineService:
 
     def resolve_all(self) -> int:
         """Re-resolve every anchored item (after an import, or times set elsewhere); returns how
-        many moved."""
+        many moved. With nothing anchored that is one query of four index look-ups; otherwise
+        only the anchored items and what they hang on are read."""
+        with self._db.engine.connect() as connection:
+            if not rows(connection, _ANY_ANCHORED)[0][0]:
+                return 0
         with self._db.write() as session:
-            nodes = _nodes(session)
+            nodes = _anchored_nodes(session)
             changed = resolve(nodes, resolution_order(nodes))
             _write_times(session, changed)
             return len(changed)
