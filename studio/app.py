@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import os
 import sys
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from studio.ui.main_window import MainWindow
     from studio.ui.settings import Settings
 
 APP_NAME = "Safehouse"
 SCREENSHOT_DELAY_MS = 400
+PAINT_WAIT_MS = 300  # open the project after this long even if the window was never painted
 NO_DISPLAY = (
     "Safehouse needs a desktop session (no DISPLAY or WAYLAND_DISPLAY is set); "
     "opening the window off screen to save a screenshot instead."
@@ -47,16 +51,84 @@ def data_dir() -> Path:
 
 
 def start(project_path: Path | None = None, settings_path: Path | None = None) -> MainWindow:
-    """The main window on project_path, the last project or the sample (needs a QApplication)."""
+    """The main window on project_path, the last project or the sample (needs a QApplication).
+
+    The window is shown and painted first (an empty binder, "Opening The Lisbon Drop…" in the
+    read-only editor); what is heavy (SQLAlchemy, the services) is imported and the project
+    opened just after that first paint, from the event loop. window.opening_finished is emitted
+    when that is done, whether the project opened or a dialog said why not.
+    """
     from studio.ui.main_window import MainWindow
     from studio.ui.settings import SettingsStore
 
     store = SettingsStore(settings_path or config_dir() / "settings.json")
     settings = store.load()
     window = MainWindow(settings, store)
+    target = project_path or (Path(settings.last_project) if settings.last_project else None)
+    window.editor.show_opening(_display_name(target) if target else "the sample project")
     window.show()
-    _open_start_project(window, settings, project_path)
+
+    shown = weakref.ref(window)
+
+    def open_it() -> None:
+        opened = shown()
+        if opened is None:
+            return
+        try:
+            _open_start_project(opened, settings, project_path)
+        finally:
+            opened.editor.opening_done()
+            opened.opening_finished.emit()
+
+    _after_first_paint(window, open_it)
     return window
+
+
+def _display_name(path: Path) -> str:
+    """'the-lisbon-drop.safehouse' -> 'The Lisbon Drop' (the title is in the file, not yet read)."""
+    words = path.stem.replace("-", " ").replace("_", " ").split()
+    return " ".join(w if w.isupper() else w.capitalize() for w in words) or path.name
+
+
+def _after_first_paint(window: MainWindow, action: Callable[[], None]) -> None:
+    """Run action from the event loop once window has painted (or soon anyway, if it never does:
+    a minimised or hidden window must still open its project). Nothing here outlives window."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication.instance()
+    shown = weakref.ref(window)
+
+    class Watcher(QObject):
+        def __init__(self, parent: QObject) -> None:
+            super().__init__(parent)
+            self.pending = True
+            self.timer = QTimer(self)
+            self.timer.setSingleShot(True)
+            self.timer.timeout.connect(self.run)
+            self.timer.start(PAINT_WAIT_MS)
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if (
+                event.type() == QEvent.Type.Paint
+                and isinstance(obj, QWidget)
+                and obj.window() is shown()
+                and self.timer.interval() != 0
+            ):
+                self.timer.start(0)  # just after this paint has reached the screen
+            return False
+
+        def run(self) -> None:
+            if self.pending:
+                self.pending = False
+                if app is not None:
+                    app.removeEventFilter(self)
+                action()
+
+    watcher = Watcher(window)
+    del window  # held weakly from here on: a closed, deleted window is not kept alive
+    if app is not None:
+        app.installEventFilter(watcher)
 
 
 def _open_start_project(window: MainWindow, settings: Settings, project_path: Path | None) -> None:
@@ -138,6 +210,6 @@ def _screenshot_and_quit(app: object, window: MainWindow) -> int:
         window.close()
         app.quit()
 
-    QTimer.singleShot(SCREENSHOT_DELAY_MS, shoot)
+    window.opening_finished.connect(lambda: QTimer.singleShot(SCREENSHOT_DELAY_MS, shoot))
     app.exec()
     return 0

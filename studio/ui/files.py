@@ -15,10 +15,9 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from studio.core.errors import SafehouseError
-from studio.services.project import create_project
-from studio.storage.database import PROJECT_SUFFIX
 from studio.ui.dialogs.messages import show_error
 from studio.ui.dialogs.new_project import NewProjectDialog
+from studio.ui.resources import PROJECT_SUFFIX
 
 if TYPE_CHECKING:
     from studio.ui.main_window import MainWindow
@@ -42,6 +41,8 @@ def new_project(window: MainWindow) -> NewProjectDialog:
     dialog = NewProjectDialog(documents_folder(), window)
 
     def create() -> None:
+        from studio.services.project import create_project
+
         path = dialog.path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from studio.core.domain import SceneInfo
 from studio.core.errors import NotFoundError, SafehouseError
-from studio.services.project import Project, open_project
 from studio.ui import files
 from studio.ui.dialogs.messages import show_error
 from studio.ui.menus import build_menus
@@ -40,6 +39,7 @@ from studio.ui.themes import apply_theme
 from studio.ui.widgets.status_bar import WritingStatusBar
 
 if TYPE_CHECKING:
+    from studio.services.project import Project
     from studio.ui.dialogs.import_manuscript import ImportManuscriptDialog
     from studio.ui.timeline import BookOrderView, ContinuityPanel, ThreadGridView, TimelineView
 
@@ -51,6 +51,8 @@ DEFAULT_SPLITTER = [270, 780, 390]
 class MainWindow(QMainWindow):
     # The Project now shown, or None; views added with add_centre_tab/add_side_tab listen here.
     project_changed = Signal(object)
+    # studio.app.start opens the first project after the first paint; this says it is done.
+    opening_finished = Signal()
 
     def __init__(self, settings: Settings, store: SettingsStore | None = None) -> None:
         super().__init__()
@@ -213,6 +215,8 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if self.project is not None and self.project.path.resolve() == path.resolve():
             return True
+        from studio.services.project import open_project  # SQLAlchemy: not before the first paint
+
         try:
             project = open_project(path)
         except SafehouseError as error:

@@ -11,6 +11,9 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_NAME = "the-lisbon-drop"
+# studio.storage.database.PROJECT_SUFFIX, repeated so that the window need not import SQLAlchemy
+# before its first paint (tests/ui/test_files.py checks that the two agree).
+PROJECT_SUFFIX = ".safehouse"
 
 
 def resources_dir() -> Path:

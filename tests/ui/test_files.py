@@ -189,6 +189,11 @@ def test_first_start_copies_the_sample_and_the_next_reopens_the_last_project(
     before = sorted(p.stat().st_mtime_ns for p in (REPO_ROOT / "projects").rglob("*"))
     window = start(None, settings_path=settings)
     qtbot.addWidget(window)
+    # Painted first ("Opening…", nothing to type in), then opened from the event loop.
+    assert window.project is None and window.editor.editor.isReadOnly()
+    assert window.editor.editor.placeholderText().startswith("Opening ")
+    with qtbot.waitSignal(window.opening_finished, timeout=20_000):
+        pass
     assert window.project is not None
     location = QStandardPaths.StandardLocation.AppDataLocation
     assert window.project.path.is_relative_to(QStandardPaths.writableLocation(location))
@@ -198,6 +203,8 @@ def test_first_start_copies_the_sample_and_the_next_reopens_the_last_project(
     assert sorted(p.stat().st_mtime_ns for p in (REPO_ROOT / "projects").rglob("*")) == before
     again = start(None, settings_path=settings)
     qtbot.addWidget(again)
+    with qtbot.waitSignal(again.opening_finished, timeout=20_000):
+        pass
     assert again.project is not None and again.project.path == sample_path
     again.close()
     discard(window)
@@ -224,3 +231,23 @@ def test_without_a_display_it_says_so_and_saves_a_screenshot(user_folders: Path)
     assert "needs a desktop session" in lines[0]
     png = Path(lines[-1].split(": ", 1)[1])
     assert png.is_file() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_window_paints_before_sqlalchemy_is_imported() -> None:
+    """studio.app.start shows the window first: nothing it needs for that imports SQLAlchemy
+    (the services are imported when the project is opened, just after the first paint)."""
+    from studio.storage.database import PROJECT_SUFFIX as STORED
+    from studio.ui.resources import PROJECT_SUFFIX
+
+    assert PROJECT_SUFFIX == STORED
+    code = (
+        "import sys; import studio.ui.main_window, studio.app; "
+        "print(sorted(m for m in ('sqlalchemy', 'studio.services', 'studio.storage', 'alembic',"
+        " 'docx', 'enchant') if m in sys.modules))"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=REPO_ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

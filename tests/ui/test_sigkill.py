@@ -31,20 +31,24 @@ from studio.app import start
 
 app = QApplication([sys.argv[0]])
 window = start(Path(sys.argv[1]), settings_path=Path(sys.argv[2]))
-editor = window.editor.editor
-editor.setFocus()
-editor.moveCursor(QTextCursor.MoveOperation.End)
+timer = QTimer()
+
+def begin():
+    editor = window.editor.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    print(f"scene {window.editor.scene_id}", flush=True)
+    timer.start(50)
+
 count = iter(range(1_000_000))
-print(f"scene {window.editor.scene_id}", flush=True)
 
 def type_word():
     n = next(count)
-    QTest.keyClicks(editor, f" w{n:05d}")
+    QTest.keyClicks(window.editor.editor, f" w{n:05d}")
     print(f"typed {n} {time.time():.3f}", flush=True)
 
-timer = QTimer()
 timer.timeout.connect(type_word)
-timer.start(50)
+window.opening_finished.connect(begin)
 app.exec()
 """
 RUN_SECONDS = 4.0

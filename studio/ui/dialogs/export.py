@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -31,8 +32,10 @@ from PySide6.QtWidgets import (
 from studio.core.errors import SafehouseError
 from studio.core.markup import MarkupStyle
 from studio.export.plain_text import PlainTextOptions, export_plain_text, render_plain_text
-from studio.services.project import Project
 from studio.ui.widgets.check_list import CheckList
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
 
 PREVIEW_CHARACTERS = 3000
 WHOLE_BOOK_PREVIEW_WORDS = 60_000  # below this the preview renders the real book

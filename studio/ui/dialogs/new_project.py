@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.storage.database import PROJECT_SUFFIX
+from studio.ui.resources import PROJECT_SUFFIX
 
 
 def file_name_for(title: str) -> str:

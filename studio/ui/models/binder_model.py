@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import (
@@ -25,7 +26,9 @@ from PySide6.QtGui import (
 
 from studio.core.domain import Binder, Character, Location, PlotThread, SceneInfo, SceneStatus
 from studio.core.errors import SafehouseError
-from studio.services.project import Project
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
 
 MIME_TYPE = "application/x-safehouse-binder-item"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1

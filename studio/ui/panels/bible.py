@@ -6,6 +6,8 @@ cover name finds the agent behind it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
@@ -25,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from studio.core.domain import Character
 from studio.core.errors import SafehouseError
-from studio.services.project import Project
 from studio.ui.dialogs.messages import show_error
 from studio.ui.widgets.character_card import CharacterCard
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROLE_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -7,14 +7,17 @@ the context menu adds, renames (in place) and deletes, asking before anything is
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from studio.core.errors import SafehouseError
-from studio.services.project import Project
 from studio.ui.dialogs.messages import confirm, show_error
 from studio.ui.models.binder_model import BinderModel, ItemRef
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
 
 OUTLINE_KINDS = {"manuscript", "part", "chapter", "scene"}
 BIBLE_KINDS = {"characters", "character", "locations", "location", "threads", "thread"}

@@ -7,16 +7,20 @@ closing call save_now() first, so nothing is ever left unsaved.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from studio.core.domain import Scene, SceneInfo
 from studio.core.errors import SafehouseError
-from studio.services.project import Project
 from studio.ui.autosave import Autosaver
 from studio.ui.widgets.find_bar import FindBar
 from studio.ui.widgets.scene_editor import SceneEditor
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
 
 NO_SCENE = "Choose a scene in the binder on the left, or add one with a right-click there."
 
@@ -30,6 +34,7 @@ class EditorPanel(QWidget):
         self.setObjectName("editorPanel")
         self._project: Project | None = None
         self._scene: Scene | None = None
+        self._opening: str | None = None  # the project being opened at start, if any
         self.header = QLabel("", self)
         self.header.setObjectName("sceneHeader")
         self.header.setWordWrap(True)
@@ -79,6 +84,17 @@ class EditorPanel(QWidget):
         self.refresh_header(scene)
         return scene
 
+    def show_opening(self, name: str) -> None:
+        """While the project is opened after the first paint: a quiet line, nothing to type in."""
+        self._opening = name
+        self.editor.setReadOnly(True)
+        self.editor.setPlaceholderText(f"Opening {name}…")
+
+    def opening_done(self) -> None:
+        self._opening = None
+        if self._scene is None:
+            self.editor.setPlaceholderText(NO_SCENE if self._project is not None else "")
+
     def forget_scene(self, scene_id: int) -> None:
         """scene_id was deleted: stop showing it, with nothing left to save."""
         if self.scene_id == scene_id:
@@ -89,7 +105,10 @@ class EditorPanel(QWidget):
         self._scene = None
         self.editor.set_body("")
         self.editor.setReadOnly(True)
-        self.editor.setPlaceholderText(NO_SCENE if self._project is not None else "")
+        if self._opening is not None:
+            self.editor.setPlaceholderText(f"Opening {self._opening}…")
+        else:
+            self.editor.setPlaceholderText(NO_SCENE if self._project is not None else "")
         self.header.setText("")
         self.find_bar.hide()
 

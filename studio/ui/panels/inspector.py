@@ -12,6 +12,7 @@ again only when reload_choices() says they changed: opening a scene reads nothin
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,11 +28,13 @@ from PySide6.QtWidgets import (
 
 from studio.core.domain import Character, Location, PlotThread, Scene, SceneInfo, SceneStatus
 from studio.core.errors import SafehouseError
-from studio.services.project import Project
-from studio.services.timeline_data import ItemRef
 from studio.ui.autosave import Autosaver
 from studio.ui.widgets.check_list import CheckList
 from studio.ui.widgets.line_text import show_text
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
+    from studio.services.timeline_data import ItemRef
 
 NOBODY = "—"
 FIXED = "— (a time of its own)"
@@ -158,6 +161,8 @@ class InspectorPanel(QWidget):
         self._anchors = self._project.timeline.anchors() if self._project else {}
 
     def _choices_of_anchor(self) -> list[tuple[ItemRef, str]]:
+        from studio.services.timeline_data import ItemRef  # SQLAlchemy: not before the first paint
+
         if self._anchor_choices is None:
             project = self._project
             if project is None:
@@ -214,12 +219,17 @@ class InspectorPanel(QWidget):
         )
 
     def _fill_anchor(self, scene: Scene | None) -> None:
-        placed = self._anchors.get(ItemRef("scene", scene.id)) if scene else None
         self.anchor.clear()
         self.anchor.addItem(FIXED, None)
-        for ref, title in self._choices_of_anchor() if scene else ():
-            if scene is None or ref != ItemRef("scene", scene.id):
-                self.anchor.addItem(title, anchor_key(ref))
+        placed = None
+        if scene is not None:  # (no scene: nothing imported, the window is not yet painted)
+            from studio.services.timeline_data import ItemRef
+
+            own = ItemRef("scene", scene.id)
+            placed = self._anchors.get(own)
+            for ref, title in self._choices_of_anchor():
+                if ref != own:
+                    self.anchor.addItem(title, anchor_key(ref))
         index = self.anchor.findData(anchor_key(placed[0])) if placed else 0
         self.anchor.setCurrentIndex(max(0, index))
         show_text(self.offset, placed[1] or "" if placed else "")
@@ -260,6 +270,8 @@ class InspectorPanel(QWidget):
         self._place(lambda p, ref: p.timeline.set_story_time(ref, text or None))
 
     def _save_anchor(self) -> None:
+        from studio.services.timeline_data import ItemRef  # SQLAlchemy: not before the first paint
+
         if self._filling or self._project is None or self._scene_id is None:
             return
         anchor = anchor_ref(self.anchor.currentData())
@@ -277,6 +289,8 @@ class InspectorPanel(QWidget):
 
     def _place(self, change: Callable[[Project, ItemRef], object]) -> None:
         """Change where the scene sits in story time; what hangs on it follows."""
+        from studio.services.timeline_data import ItemRef  # SQLAlchemy: not before the first paint
+
         if self._project is None or self._scene_id is None:
             return
         try:
@@ -335,6 +349,8 @@ def anchor_key(ref: ItemRef) -> str:
 
 
 def anchor_ref(key: object) -> ItemRef | None:
+    from studio.services.timeline_data import ItemRef  # SQLAlchemy: not before the first paint
+
     if not isinstance(key, str) or ":" not in key:
         return None
     kind, _, number = key.partition(":")

@@ -11,12 +11,13 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 from types import MethodType
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from studio.services.project import Project
+if TYPE_CHECKING:
+    from studio.services.project import Project
 
 
 class ProjectView(Protocol):

@@ -8,6 +8,7 @@ bible_changed (a name added from the menu) and message (what the status bar shou
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QFont, QTextCursor
@@ -15,12 +16,14 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from studio.core.domain import Character
 from studio.core.errors import SafehouseError
-from studio.services.project import Project
-from studio.services.spelling import SpellingService, SpellingSettings
 from studio.spelling import SpellChecker, SpellingUnavailableError, available_languages
 from studio.ui.spelling.layer import SpellingLayer
 from studio.ui.spelling.name_dialog import NameChoice, ask_name_entry
 from studio.ui.widgets.scene_editor import SceneEditor
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
+    from studio.services.spelling import SpellingService, SpellingSettings
 
 SUGGESTIONS = 7
 NameChooser = Callable[[QWidget, str, Sequence[Character]], NameChoice | None]
@@ -57,7 +60,12 @@ class SpellingController(QObject):
 
     def set_project(self, project: Project | None) -> None:
         self._project = project
-        self._service = None if project is None else SpellingService(project)
+        if project is None:
+            self._service = None
+        else:
+            from studio.services.spelling import SpellingService  # SQLAlchemy: after first paint
+
+            self._service = SpellingService(project)
         self._apply()
 
     def settings(self) -> SpellingSettings | None:

@@ -7,6 +7,8 @@ the two clocks can be read side by side. Clicking a scene asks for it to be open
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -18,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.services.project import Project
 from studio.services.story_order import BookOrderEntry, StoryMark
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
 
 COLUMNS = ("#", "Chapter", "Scene", "Story time", "Story #", "Mark")
 _MARK_TEXT = {

@@ -8,6 +8,7 @@ threshold for untouched threads is set here and kept in the project's settings.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -26,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from studio.core.errors import SafehouseError
 from studio.services.continuity import Check, ContinuityService, ContinuityWarning
-from studio.services.project import Project
 from studio.ui.dialogs.messages import show_error
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
 
 _SIGNS = {
     Check.TWO_PLACES: "⇄",

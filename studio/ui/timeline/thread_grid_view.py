@@ -9,6 +9,7 @@ cell's one-line note. The kind box keeps only threads of one kind (the strip alw
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter
@@ -30,9 +31,11 @@ from PySide6.QtWidgets import (
 
 from studio.core.domain import ThreadKind
 from studio.core.errors import SafehouseError
-from studio.services.project import Project
 from studio.services.thread_grid import GridChapter, ThreadGrid
 from studio.ui.dialogs.messages import show_error
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
 
 KIND_COLOURS = {ThreadKind.ESPIONAGE: "#b5523b", ThreadKind.ROMANCE: "#c2557a"}
 STRIP_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -40,7 +41,6 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.errors import SafehouseError
-from studio.services.project import Project
 from studio.services.story_order import TimelineItem
 from studio.services.timeline_data import ItemRef
 from studio.ui.dialogs.messages import show_error
@@ -49,6 +49,9 @@ from studio.ui.timeline.commands import MoveInTimeCommand
 from studio.ui.timeline.lanes import Lane, LaneMode, build_lanes
 from studio.ui.timeline.markers import DOT, LABEL_GAP, MAX_LABEL, Marker, label_font, label_width
 from studio.ui.timeline.picture import save_scene_picture
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
 
 LANE_HEADER = 150.0  # width of the lane names on the left
 AXIS_HEIGHT = 34.0

@@ -6,6 +6,8 @@ read is refused with its message and the cell goes back to what is stored.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from studio.core.domain import Alias, AliasKind
 from studio.core.errors import SafehouseError
-from studio.services.project import Project
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
 
 COLUMNS = ("Name", "Kind", "Where", "With whom", "From", "Until", "Notes")
 TEXT_FIELDS = {0: "name", 2: "used_where", 3: "used_with", 6: "notes"}

@@ -7,6 +7,7 @@ are debounced like the scene text; aliases save per cell. Clicking a scene asks 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPixmap
@@ -28,12 +29,14 @@ from PySide6.QtWidgets import (
 
 from studio.core.domain import AliasKind, Character, CharacterRole
 from studio.core.errors import SafehouseError
-from studio.services.project import Project
 from studio.ui.autosave import Autosaver
 from studio.ui.models.binder_model import dot_icon
 from studio.ui.widgets.alias_table import AliasTable
 from studio.ui.widgets.growing_text import GrowingTextEdit
 from studio.ui.widgets.line_text import show_text
+
+if TYPE_CHECKING:
+    from studio.services.project import Project
 
 LINE_FIELDS = ("given_name", "patronymic", "family_name", "allegiance")
 LONG_FIELDS = ("description", "backstory", "goal", "notes")
