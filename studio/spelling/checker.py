@@ -19,6 +19,7 @@ A SpellChecker is not thread-safe: use one per thread (the editor and `studio ch
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import filterfalse
 from typing import Any, NamedTuple
 
 from studio.spelling import tokens
@@ -28,7 +29,7 @@ from studio.spelling.suggestions import close_words
 from studio.spelling.wordlists import genre_words as load_genre_words
 
 _CACHE_LIMIT = 1_000_000
-_CHUNK = 32_768
+_CHUNK = 16_384
 """Characters of text handled at a time (see tokens.flat_chunks)."""
 _POSSESSIVE = ("'s", "'S")
 
@@ -172,16 +173,19 @@ class SpellChecker:
         good = self._good_pieces
         bad = self._bad_pieces
         for offset, flat in tokens.flat_chunks(text, _CHUNK):
-            parts = flat.split()
-            distinct = set(parts)
-            new = distinct.difference(good)  # one set at a time: see _judge_pieces
-            if new and bad:
+            # One pass in C over the chunk's pieces leaves the few that are not known good:
+            # the bad ones and the new ones, in order.
+            rest = list(filterfalse(good.__contains__, flat.split()))
+            if not rest:
+                continue
+            new = set(rest)
+            if bad:
                 new = new.difference(bad)
             if new:
                 if len(good) + len(bad) + len(new) > _CACHE_LIMIT:
                     good.clear()
                     bad.clear()
-                    new = distinct
+                    new = set(rest)
                 self._judge_pieces(new)
             if not bad:
                 continue
@@ -190,7 +194,7 @@ class SpellChecker:
             at = 0
             end = len(flat)
             find = flat.find
-            for piece in filter(bad.__contains__, parts):
+            for piece in filter(bad.__contains__, rest):
                 size = len(piece)
                 while True:
                     at = find(piece, at)
