@@ -8,18 +8,21 @@ project's front matter, which the plain-text export prints after the title block
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from studio.core.domain import SceneStatus
 from studio.core.text import count_words
 from studio.importers.manuscript.outline import ManuscriptOutline
 from studio.importers.manuscript.parse import read_manuscript
 from studio.services.project import Project, create_project
-from studio.storage.models import ChapterRow, CharacterRow, PartRow, SceneRow
+from studio.storage.models import ChapterRow, CharacterRow, PartRow, ProjectRow, SceneRow
 
 Progress = Callable[[float], None]
 FRONT_MATTER_SETTING = "front_matter"
@@ -70,23 +73,38 @@ def write_outline(
     progress: Progress | None = None,
 ) -> Project:
     """A new project at target holding the outline, with the named characters in the bible."""
+    project, _counts = _write(outline, target, list(characters), progress)
+    return project
+
+
+@dataclass(frozen=True)
+class _Written:
+    parts: int
+    chapters: int
+    scenes: int
+    words: int
+
+
+def _write(
+    outline: ManuscriptOutline, target: Path, characters: list[str], progress: Progress | None
+) -> tuple[Project, _Written]:
     project = create_project(Path(target), title=outline.title, author=outline.author)
     try:
-        _fill(project, outline, list(characters), progress)
+        written = _fill(project, outline, characters, progress)
     except BaseException:
         project.close()
         Path(target).unlink(missing_ok=True)
         raise
-    return project
+    return project, written
 
 
 def _fill(
     project: Project, outline: ManuscriptOutline, characters: list[str], progress: Progress | None
-) -> None:
+) -> _Written:
     parts: list[dict[str, object]] = []
     chapters: list[dict[str, object]] = []
     scenes: list[dict[str, object]] = []
-    chapter_id = scene_id = 0
+    chapter_id = scene_id = words = 0
     total = max(1, len(outline.chapters))
     for part_number, part in enumerate(p for p in outline.parts if p.title is not None):
         parts.append({"id": part_number + 1, "title": part.title, "position": part_number})
@@ -103,13 +121,15 @@ def _fill(
             )
             for scene_position, scene in enumerate(chapter.scenes):
                 scene_id += 1
-                scenes.append(
-                    _scene_row(scene_id, chapter_id, scene_position, scene.title, scene.body)
-                )
+                row = _scene_row(scene_id, chapter_id, scene_position, scene.title, scene.body)
+                words += row["word_count"]
+                scenes.append(row)
             if progress is not None:
                 progress(0.9 * chapter_id / total)
     cast_rows = [{"display_name": name, "position": n} for n, name in enumerate(characters)]
-    # Core executemany on the session's connection: the ORM's bulk path costs more per row.
+    front = "\n\n".join(s.body for s in outline.front_matter if s.body.strip())
+    # Core executemany on the session's connection: the ORM's bulk path costs more per row. The
+    # front matter goes in the same transaction (one commit, so one sync to disk, not two).
     with project.database.write() as session:
         connection = session.connection()
         for model, rows in (
@@ -120,16 +140,24 @@ def _fill(
         ):
             if rows:
                 connection.execute(insert(model), rows)
-    front = "\n\n".join(s.body for s in outline.front_matter if s.body.strip())
-    if front:
-        project.manuscript.set_setting(FRONT_MATTER_SETTING, front)
+        if front:
+            _set_setting(session, FRONT_MATTER_SETTING, front)
     if progress is not None:
         progress(1.0)
+    return _Written(len(parts), len(chapters), len(scenes), words)
+
+
+def _set_setting(session: Session, key: str, value: object) -> None:
+    """ManuscriptService.set_setting, inside the caller's transaction."""
+    row = session.scalars(select(ProjectRow)).one()
+    settings = json.loads(row.settings_json)
+    settings[key] = value
+    row.settings_json = json.dumps(settings, sort_keys=True)
 
 
 def _scene_row(
     scene_id: int, chapter_id: int, position: int, title: str, body: str
-) -> dict[str, object]:
+) -> dict[str, Any]:
     return {
         "id": scene_id,
         "chapter_id": chapter_id,
@@ -155,15 +183,16 @@ def import_manuscript_file(
     """Read source (.txt, .md, .docx) and write it as a new project at target."""
     outline = read_manuscript(Path(source), heading_pattern)
     cast = auto_characters(outline) if characters == "auto" else []
-    with write_outline(outline, target, characters=cast, progress=progress) as project:
-        stats = project.stats()
+    project, written = _write(outline, target, cast, progress)
+    project.close()
+    # The counts of what was written (as the project's stats would read them back).
     return ImportReport(
         project_path=Path(target),
         title=outline.title,
-        parts=stats.parts,
-        chapters=stats.chapters,
-        scenes=stats.scenes,
-        words=stats.words,
+        parts=written.parts,
+        chapters=written.chapters,
+        scenes=written.scenes,
+        words=written.words,
         characters=tuple(cast),
         notices=outline.notices,
     )

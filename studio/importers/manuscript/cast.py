@@ -48,6 +48,7 @@ _RUN = re.compile(rf"{_WORD}(?: {_WORD})*")  # a look-behind here would triple t
 _INSIDE_WORD = "-_0123456789"  # an apostrophe before a capital is a quote more often
 _POSSESSIVE = re.compile(r"['’]s$")
 _OPENING = " \t*_([“‘"
+_OPENING_QUOTES = "“‘"
 _ENDS_SENTENCE = ".!?…\n"
 _QUOTES = "\"'”’"
 _NOT_FIRST = STOP | TITLES
@@ -112,45 +113,116 @@ def find_candidates(paragraphs: Iterable[str]) -> tuple[CastCandidate, ...]:
     return tuple(kept)
 
 
+@dataclass
+class _Mentions:
+    """Each run once per mention, and once per mention of each kind."""
+
+    all: list[str] = field(default_factory=list)
+    initial: list[str] = field(default_factory=list)  # starting a sentence
+    after_place: list[str] = field(default_factory=list)  # after "in", "to", "from"…
+    after_article: list[str] = field(default_factory=list)  # after "the", "a", "an"
+    deferred: list[list[str]] = field(default_factory=list)  # "Because Sónya"? See _scan.
+
+    def add(self, text: str, start: int, run: str) -> None:
+        """The run at start, looked at on its own (a name, "The", "He" already left out)."""
+        if not run[0].isupper():
+            return
+        if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
+            # After a word and a space: the word before, if it starts within ten characters
+            # (the longest looked for is 7).
+            space = text.rfind(" ", start - 10, start - 1)
+            self._after(run, text[space + 1 : start - 1].lower() if space >= 0 else "")
+            return
+        before = text[start - 1] if start else "\n"
+        if before == "\n" or before in _OPENING_QUOTES:
+            initial = True  # what _sentence_initial says, at once
+        elif before.isalpha() or before in _INSIDE_WORD:
+            return  # inside a word
+        else:
+            initial = _sentence_initial(text, start)
+        if initial:
+            if " " in run and run.split(" ", 1)[0].lower() not in _NOT_FIRST:
+                self.deferred.append(run.split(" "))
+                return
+            self.all.append(run)
+            self.initial.append(run)
+            return
+        self._after(run, _word_before(text, start))
+
+    def _after(self, run: str, before: str | None) -> None:
+        self.all.append(run)
+        if before in PLACE_BEFORE:
+            self.after_place.append(run)
+        elif before in ARTICLES:
+            self.after_article.append(run)
+
+
 def _scan(text: str) -> _Tally:
-    """Count every name, once per distinct (run, sentence-initial, word before) for speed."""
-    mid: list[tuple[str, str]] = []  # (run, word before) after a word and a space: most names
-    other: list[tuple[str, bool, str | None]] = []
-    deferred: list[list[str]] = []
+    """Count every name: each run's mentions are listed by kind, then its names counted once a
+    run (not once a mention)."""
+    mentions = _Mentions()
+    named, after_place, after_article = mentions.all, mentions.after_place, mentions.after_article
     never, find_space = _NEVER_NAMES, text.rfind
     for match in _RUN.finditer(text):
         run = match.group()
-        if run in never or not run[0].isupper():
+        if run in never:
             continue  # "The", "He", "I": half the runs, and never a name whatever comes before
         start = match.start()
-        if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
-            # The word before, if it starts within ten characters (the longest looked for is 7).
+        if start > 1 and text[start - 1] == " " and text[start - 2].isalpha() and run[0].isupper():
+            # After a word and a space (most names): the word before, if it starts within ten
+            # characters (the longest looked for is 7).
+            named.append(run)
             space = find_space(" ", start - 10, start - 1)
-            mid.append((run, text[space + 1 : start - 1] if space >= 0 else ""))
+            if space >= 0 and start - space <= 9:
+                word = text[space + 1 : start - 1].lower()
+                if word in PLACE_BEFORE:
+                    after_place.append(run)
+                elif word in ARTICLES:
+                    after_article.append(run)
             continue
-        if _inside_word(text, start):
-            continue
-        initial = _sentence_initial(text, start)
-        if initial and " " in run and run.split(" ", 1)[0].lower() not in _NOT_FIRST:
-            deferred.append(run.split(" "))  # "Because Sónya" or "Sophia Petrova"? See below.
-            continue
-        other.append((run, initial, None if initial else _word_before(text, start)))
-    seen: Counter[tuple[str, bool, str | None]] = Counter(other)
-    for (run, word), times in Counter(mid).items():
-        seen[(run, False, word.lower())] += times
+        mentions.add(text, start, run)
     tally = _Tally()
-    names: dict[str, RunNames] = {}
-    for (run, initial, before), times in seen.items():
-        if run not in names:
-            names[run] = _names_in_run(run.split(" "))
-        tally.add(names[run], initial, before, times)
+    _count_runs(
+        tally,
+        Counter(mentions.all),
+        Counter(mentions.initial),
+        Counter(mentions.after_place),
+        Counter(mentions.after_article),
+    )
     mid_first = {name[0] for name in tally.mid}
-    for words in deferred:
+    for words in mentions.deferred:  # "Because Sónya" or "Sophia Petrova"?
         if _POSSESSIVE.sub("", words[0]) in mid_first:
             tally.add(_names_in_run(words), True, None)
         else:
             tally.add(_names_in_run(words[1:]), False, None)
     return tally
+
+
+def _count_runs(
+    tally: _Tally,
+    mentions: Counter[str],
+    initial: Counter[str],
+    after_place: Counter[str],
+    after_article: Counter[str],
+) -> None:
+    """Add each run's names to tally as _Tally.add would, mention by mention, but once a run."""
+    total, mid, place = tally.total, tally.mid, tally.place
+    article, titled_article = tally.article, tally.titled_article
+    known: dict[str, _WordInfo] = {}
+    for run, times in mentions.items():
+        for name, lead in _names_in_run(run.split(" "), known):
+            total[name] += times
+            if lead == _BEGINS:
+                if times > (starting := initial[run]):
+                    mid[name] += times - starting
+                if places := after_place[run]:
+                    place[name] += places
+                if articles := after_article[run]:
+                    article[name] += articles
+                continue
+            mid[name] += times
+            if lead == _TITLED and (articles := after_article[run]):
+                titled_article[name] += articles
 
 
 def _family(name: Name, group: _Group, singles: frozenset[str]) -> bool:
@@ -201,7 +273,7 @@ def _word_before(text: str, start: int) -> str | None:
 def _sentence_initial(text: str, start: int) -> bool:
     index = start - 1
     while index >= 0 and text[index] in _OPENING:
-        if text[index] in "“‘":
+        if text[index] in _OPENING_QUOTES:
             return True
         index -= 1
     if index < 0:
@@ -229,19 +301,35 @@ def _is_name_word(word: str, lower: str) -> bool:
     )
 
 
-def _names_in_run(words: list[str]) -> RunNames:
-    """The names in one run of capitalised words, each with where it stands in the run."""
+_WordInfo = tuple[str, bool, bool]  # the word without "'s", a name word?, a title?
+
+
+def _word_info(raw: str) -> _WordInfo:
+    word = _POSSESSIVE.sub("", raw)
+    lower = word.lower()
+    return word, _is_name_word(word, lower), lower in TITLES
+
+
+def _names_in_run(words: list[str], known: dict[str, _WordInfo] | None = None) -> RunNames:
+    """The names in one run of capitalised words, each with where it stands in the run.
+
+    known caches each word's _word_info across the runs of one scan.
+    """
     names: RunNames = []
     current: list[str] = []
     lead = _BEGINS
     for raw in words:
-        word = _POSSESSIVE.sub("", raw)
-        lower = word.lower()
-        if not _is_name_word(word, lower):
+        if known is None:
+            word, is_name, is_title = _word_info(raw)
+        elif (info := known.get(raw)) is not None:
+            word, is_name, is_title = info
+        else:
+            word, is_name, is_title = known[raw] = _word_info(raw)
+        if not is_name:
             if current:
                 names.append((tuple(current), lead))
                 current = []
-            lead = _TITLED if lead != _LATER and lower in TITLES else _LATER
+            lead = _TITLED if lead != _LATER and is_title else _LATER
             continue
         current.append(word)
         if word != raw:  # a possessive ends the name

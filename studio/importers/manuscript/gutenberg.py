@@ -10,6 +10,9 @@ _END = re.compile(r"\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECAS
 _FIELD = re.compile(r"(Title|Author):\s*(\S.*?)\s*$")
 _CREDIT = re.compile(r"(?:Produced by|E-?text prepared by|Transcribed (?:from|by))\b", re.I)
 _END_LINE = re.compile(r"End of (?:the )?Project Gutenberg", re.IGNORECASE)
+# The same lines found in the whole text: white space only within the line.
+_START_IN_TEXT = re.compile(r"\*{3}[^\S\n]*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+_END_IN_TEXT = re.compile(r"\*{3}[^\S\n]*END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -23,12 +26,19 @@ class GutenbergFrame:
     skipped: frozenset[int]
 
 
-def find_frame(lines: list[str]) -> GutenbergFrame:
-    """The body's line range; the whole text when it is not a Gutenberg edition."""
-    start = _find(lines, _START, 0, len(lines))
+def find_frame(lines: list[str], text: str | None = None) -> GutenbergFrame:
+    """The body's line range; the whole text when it is not a Gutenberg edition.
+
+    text, when given, is "\\n".join(lines): the START and END lines are then found by one
+    search of it rather than a look at every line.
+    """
+    if text is not None:
+        start, end = _frame_in_text(text)
+    else:
+        start = _find(lines, _START, 0, len(lines))
+        end = None if start is None else _find(lines, _END, start + 1, len(lines))
     if start is None:
         return GutenbergFrame(None, None, 0, len(lines), frozenset())
-    end = _find(lines, _END, start + 1, len(lines))
     body_end = len(lines) if end is None else end
     fields = _header_fields(lines[:start])
     skipped = _credit_lines(lines, start + 1, body_end) | _end_line(lines, start + 1, body_end)
@@ -42,6 +52,32 @@ def _find(lines: list[str], pattern: re.Pattern[str], start: int, end: int) -> i
         line = lines[index]
         if line.startswith("*") and pattern.match(line):
             return index
+    return None
+
+
+def _frame_in_text(text: str) -> tuple[int | None, int | None]:
+    """The indexes of the START line and of the first END line after it, as _find gives them."""
+    start = _find_in_text(text, _START_IN_TEXT, 0)
+    if start is None:
+        return None, None
+    start_line = text.count("\n", 0, start)
+    after = text.find("\n", start) + 1  # the line after START's
+    end = _find_in_text(text, _END_IN_TEXT, after) if after else None
+    if end is None:
+        return start_line, None
+    return start_line, start_line + 1 + text.count("\n", after, end)
+
+
+def _find_in_text(text: str, pattern: re.Pattern[str], offset: int) -> int | None:
+    """Where the first line from offset on that starts with pattern starts.
+
+    The search goes from one "***" to the next (a fast scan), not line by line.
+    """
+    position = text.find("***", offset)
+    while position >= 0:
+        if (position == 0 or text[position - 1] == "\n") and pattern.match(text, position):
+            return position
+        position = text.find("***", position + 1)
     return None
 
 

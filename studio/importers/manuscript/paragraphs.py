@@ -6,8 +6,10 @@ import re
 from collections.abc import Sequence
 
 WRAPPED_WIDTH = 100  # hard-wrapped text is 60–80 columns wide
-_UNDERSCORE_BOLD = re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])")
-_UNDERSCORE_ITALIC = re.compile(r"(?<![\w_*])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
+# Each pattern starts with its underscores, and looks behind them for what may not come before
+# (the same as a look-behind first): a leading literal lets the search skip to each underscore.
+_UNDERSCORE_BOLD = re.compile(r"__(?<![\w_]__)(?=\S)(.+?)(?<=\S)__(?![\w_])")
+_UNDERSCORE_ITALIC = re.compile(r"_(?<![\w_*]_)(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
 
 
 def join_lines(lines: Sequence[str]) -> str:

@@ -26,6 +26,11 @@ _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _ANY_BUILT_IN = re.compile(
     "|".join("(?:" + _NAMED_GROUP.sub("(?:", source) + ")" for source in _BUILT_IN)
 )
+_BUILT_IN_SOURCES = frozenset(_BUILT_IN)
+
+
+# Does any built-in heading pattern match a line? (A match or None, called once per line.)
+may_be_heading = _ANY_BUILT_IN.match
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,13 @@ class HeadingRules:
     @property
     def part_source(self) -> str:
         return self.part.pattern if self.part else ""
+
+    @property
+    def built_in(self) -> bool:
+        """Are both patterns built-in ones, so that a line no built-in pattern matches (see
+        may_be_heading) is no heading?"""
+        used = [rule.pattern for rule in (self.chapter, self.part) if rule is not None]
+        return all(source in _BUILT_IN_SOURCES for source in used)
 
     def heading_kind(self, line: str) -> HeadingMatch | None:
         """(kind, match) when line is a heading, else None."""
@@ -70,7 +82,7 @@ def detect_rules(
     part_pattern: str | None,
 ) -> HeadingRules:
     """Rules from the user's patterns where given, else from the candidate heading lines."""
-    candidates = [line for line in candidates if _ANY_BUILT_IN.match(line)]  # one test a line
+    candidates = list(filter(_ANY_BUILT_IN.match, candidates))  # one test a line
     part = _part_rule(candidates, part_pattern)
     if heading_pattern is not None:
         return HeadingRules(compile_pattern(heading_pattern, "chapter heading"), part)

@@ -1,10 +1,21 @@
-"""Plain text and Markdown: lines → roles (body, heading, contents…) and the block stream."""
+"""Plain text and Markdown: lines → roles (body, heading, contents…) and the block stream.
+
+A book is some 60,000 lines and 12,000 paragraphs, of which a few hundred are headings, breaks or
+contents. So the lines are classified by C-level passes (map, compress, one regex over many
+lines), only the paragraphs that start with something special are read one by one, and the
+ordinary paragraphs between two special ones are made in one go, by string operations over their
+joined lines that give exactly what joining each paragraph's stripped lines would.
+"""
 
 from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import compress, pairwise, repeat
 
 from studio.importers.manuscript.blocks import Block, BlockKind
 from studio.importers.manuscript.gutenberg import GutenbergFrame, find_frame
@@ -15,12 +26,17 @@ from studio.importers.manuscript.headings import (
     is_title_like,
     label,
 )
-from studio.importers.manuscript.paragraphs import paragraphs
-from studio.importers.manuscript.rules import HeadingRules, detect_rules
+from studio.importers.manuscript.paragraphs import (
+    WRAPPED_WIDTH,
+    paragraphs,
+    underscores_to_markup,
+)
+from studio.importers.manuscript.rules import HeadingRules, detect_rules, may_be_heading
 
 _MARKDOWN_LINE = re.compile(r"#{1,6}\s")
 # A contents entry at the margin: "1. The Letter", "IV The Reply", "- [Moscow](#moscow)", "… 12".
 _TOC_ENTRY = re.compile(r"\s*(?:(?:\d+|[IVXLCDM]+)\.?\s|[-*+]\s)|.*\s\d+\s*$")
+_PARAGRAPH_GAP = re.compile(r"\n\n+")
 
 Span = tuple[int, int]  # [first, end) line indexes of consecutive non-blank lines
 
@@ -36,11 +52,25 @@ class LineRole(enum.Enum):
 
 @dataclass(frozen=True)
 class TextScan:
+    """The scan of a text: its lines, blocks, rules and frame; roles (one per line) on demand."""
+
     lines: list[str]
-    roles: list[LineRole]
     blocks: list[Block]
     rules: HeadingRules
     frame: GutenbergFrame
+    marks: dict[int, LineRole] = field(default_factory=dict)  # headings, breaks, contents
+
+    @cached_property
+    def roles(self) -> list[LineRole]:
+        lines, frame = self.lines, self.frame
+        roles = [LineRole.BOILERPLATE] * len(lines)
+        for index in range(frame.start, frame.end):
+            roles[index] = LineRole.BODY if lines[index].strip() else LineRole.BLANK
+        for index in frame.skipped:
+            roles[index] = LineRole.BOILERPLATE
+        for index, role in self.marks.items():
+            roles[index] = role
+        return roles
 
 
 def scan_text(
@@ -48,62 +78,100 @@ def scan_text(
 ) -> TextScan:
     """Classify every line of a decoded text and read its blocks."""
     lines = text.split("\n")
-    frame = find_frame(lines)
-    roles = _initial_roles(lines, frame)
-    spans = _spans(lines, roles)
-    rules = detect_rules([lines[a] for a, _ in spans], markdown, heading_pattern, part_pattern)
-    kept = _drop_contents(lines, spans, roles, rules)
-    if len(kept) < len(spans):  # the contents' headings do not count towards the patterns
-        spans = kept
-        rules = detect_rules([lines[a] for a, _ in spans], markdown, heading_pattern, part_pattern)
-    reader = _BlockReader(lines, spans, roles, rules)
-    return TextScan(lines, roles, reader.read(), rules, frame)
+    frame = find_frame(lines, text)
+    spans = _spans(text, lines, frame)
+    firsts = [lines[a] for a, _ in spans]
+    maybe = list(compress(range(len(firsts)), map(may_be_heading, firsts)))
+    rules = detect_rules([firsts[k] for k in maybe], markdown, heading_pattern, part_pattern)
+    marks: dict[int, LineRole] = {}
+    glued: set[int] = {k for k in range(1, len(spans)) if spans[k][0] == spans[k - 1][1]}
+    dropped = _drop_contents(lines, spans, firsts, marks, rules)
+    if dropped is not None:  # the contents' headings do not count towards the patterns
+        k, end = dropped
+        spans = spans[:k] + spans[end:]
+        firsts = firsts[:k] + firsts[end:]
+        shift = end - k
+        glued = {j for j in glued if j < k} | {j - shift for j in glued if j >= end} | {k}
+        maybe = [j for j in maybe if j < k] + [j - shift for j in maybe if j >= end]
+        rules = detect_rules([firsts[j] for j in maybe], markdown, heading_pattern, part_pattern)
+    # Only the spans a built-in pattern may match can be headings under built-in rules.
+    candidates = maybe if rules.built_in else range(len(firsts))
+    reader = _BlockReader(lines, spans, firsts, candidates, marks, rules, glued)
+    return TextScan(lines, reader.read(), rules, frame, marks)
 
 
-def _initial_roles(lines: list[str], frame: GutenbergFrame) -> list[LineRole]:
-    roles = [LineRole.BOILERPLATE] * len(lines)
-    for index in range(frame.start, frame.end):
-        roles[index] = LineRole.BODY if lines[index].strip() else LineRole.BLANK
-    for index in frame.skipped:
-        roles[index] = LineRole.BOILERPLATE
-    return roles
-
-
-def _spans(lines: list[str], roles: list[LineRole]) -> list[Span]:
+def _spans(text: str, lines: list[str], frame: GutenbergFrame) -> list[Span]:
     """Runs of body lines; a Markdown heading line is always a run of its own."""
-    spans: list[Span] = []
-    start = -1
-    for index, role in enumerate(roles):
-        if role is not LineRole.BODY:
-            if start >= 0:
-                spans.append((start, index))
-                start = -1
+    start, end = frame.start, frame.end
+    # The blank lines (the credits count as blank here) part the spans.
+    blank = [i for i, line in enumerate(lines[start:end], start) if not line.strip()]
+    separators = [start - 1, *blank, end]
+    if frame.skipped:
+        separators = sorted({*separators, *frame.skipped})
+    spans = [(a + 1, b) for a, b in pairwise(separators) if b > a + 1]
+    heads = [
+        index
+        for index in _lines_starting_hash(text)
+        if start <= index < end
+        and index not in frame.skipped
+        and _MARKDOWN_LINE.match(lines[index])
+    ]
+    return _split_at(spans, heads) if heads else spans
+
+
+def _lines_starting_hash(text: str) -> list[int]:
+    """The indexes of the lines that start with "#"."""
+    found = [0] if text.startswith("#") else []
+    line, offset = 0, 0
+    position = text.find("\n#")
+    while position >= 0:
+        line += text.count("\n", offset, position + 1)
+        offset = position + 1
+        found.append(line)
+        position = text.find("\n#", offset)
+    return found
+
+
+def _split_at(spans: list[Span], heads: list[int]) -> list[Span]:
+    """The spans with each line of heads (inside some span) made a span of its own."""
+    split: list[Span] = []
+    firsts = [a for a, _ in spans]
+    at = {bisect_right(firsts, index) - 1 for index in heads}
+    wanted = set(heads)
+    for k, (first, end) in enumerate(spans):
+        if k not in at:
+            split.append((first, end))
             continue
-        if lines[index].startswith("#") and _MARKDOWN_LINE.match(lines[index]):
-            if start >= 0:
-                spans.append((start, index))
-            spans.append((index, index + 1))
-            start = -1
-        elif start < 0:
-            start = index
-    if start >= 0:
-        spans.append((start, len(lines)))
-    return spans
+        begin = first
+        for index in range(first, end):
+            if index in wanted:
+                if begin < index:
+                    split.append((begin, index))
+                split.append((index, index + 1))
+                begin = index + 1
+        if begin < end:
+            split.append((begin, end))
+    return split
 
 
 def _drop_contents(
-    lines: list[str], spans: list[Span], roles: list[LineRole], rules: HeadingRules
-) -> list[Span]:
-    """Mark a table of contents (a "Contents" line and the entries after it) and drop it."""
-    for k, (first, _) in enumerate(spans):
-        if len(lines[first]) < 40 and CONTENTS.match(lines[first]):
-            end = k + 1
-            while end < len(spans) and _is_contents_entry(lines, spans, end, rules):
-                end += 1
-            for a, b in spans[k:end]:
-                roles[a:b] = [LineRole.CONTENTS] * (b - a)
-            return spans[:k] + spans[end:]
-    return spans
+    lines: list[str],
+    spans: list[Span],
+    firsts: list[str],
+    marks: dict[int, LineRole],
+    rules: HeadingRules,
+) -> tuple[int, int] | None:
+    """Mark a table of contents (a "Contents" line and the entries after it); the spans it took."""
+    for k in compress(range(len(firsts)), map(CONTENTS.match, firsts)):
+        if len(firsts[k]) >= 40:
+            continue
+        end = k + 1
+        while end < len(spans) and _is_contents_entry(lines, spans, end, rules):
+            end += 1
+        for a, b in spans[k:end]:
+            marks.update(zip(range(a, b), repeat(LineRole.CONTENTS)))
+        return k, end
+    return None
 
 
 def _is_contents_entry(lines: list[str], spans: list[Span], k: int, rules: HeadingRules) -> bool:
@@ -133,39 +201,71 @@ def _repeats_kind(lines: list[str], spans: list[Span], k: int, rules: HeadingRul
 
 
 class _BlockReader:
-    """Walks the spans once, emitting headings, breaks and paragraphs."""
+    """Walks the spans once, emitting headings, breaks and paragraphs.
+
+    Spans whose first line is a heading or a break, spans with a line too long to be hard-wrapped
+    and spans not parted from the one before by blank lines alone (glued) are read one by one;
+    the ordinary spans between them become one TEXT block of paragraphs apart by blank lines.
+    """
 
     def __init__(
-        self, lines: list[str], spans: list[Span], roles: list[LineRole], rules: HeadingRules
+        self,
+        lines: list[str],
+        spans: list[Span],
+        firsts: list[str],
+        candidates: Iterable[int],
+        marks: dict[int, LineRole],
+        rules: HeadingRules,
+        glued: set[int],
     ) -> None:
         self.lines = lines
         self.spans = spans
-        self.roles = roles
+        self.marks = marks
         self.rules = rules
         self.blocks: list[Block] = []
-        self.kinds = [rules.heading_kind(lines[first]) for first, _ in spans]  # once per span
+        heading_kind = rules.heading_kind  # once per span, only where a heading may be
+        self.kinds = {k: kind for k in candidates if (kind := heading_kind(firsts[k])) is not None}
+        candidates = compress(range(len(firsts)), map(SCENE_BREAK.match, firsts))
+        self.breaks = {k for k in candidates if k not in self.kinds}
+        self.single = self.breaks | set(self.kinds) | _wide_spans(lines, spans)
+        self.glued = glued
         self.titles_follow = self._titles_follow()
 
     def read(self) -> list[Block]:
         k = 0
-        while k < len(self.spans):
-            k = self._read_span(k)
+        for stop in sorted(self.single | self.glued | {len(self.spans)}):
+            if k < stop:
+                self._plain(k, stop)
+                k = stop
+            if k == stop and stop in self.single:
+                k = self._read_span(k)  # past a title span when the heading took one
         return self.blocks
+
+    def _plain(self, k: int, stop: int) -> None:
+        """Spans k..stop-1, all ordinary and apart by blank lines only, as one TEXT block."""
+        if stop - k == 1:
+            self._text(*self.spans[k])
+            return
+        lines = self.lines[self.spans[k][0] : self.spans[stop - 1][1]]
+        # Blank lines become empty: spans are apart by two line breaks or more, lines by one.
+        spans = _PARAGRAPH_GAP.split("\n".join(map(str.strip, lines)))
+        text = "\n\n".join([span.replace("\n", " ") for span in spans])
+        self.blocks.append(Block(BlockKind.TEXT, underscores_to_markup(text)))
 
     def _read_span(self, k: int) -> int:
         first, end = self.spans[k]
         line = self.lines[first]
-        heading = self.kinds[k]
+        heading = self.kinds.get(k)
         if heading is None:
-            if SCENE_BREAK.match(line):
-                self.roles[first] = LineRole.BREAK
+            if k in self.breaks:
+                self.marks[first] = LineRole.BREAK
                 self.blocks.append(Block(BlockKind.BREAK, ""))
                 self._text(first + 1, end)
             else:
                 self._text(first, end)
             return k + 1
         kind, match = heading
-        self.roles[first] = LineRole.HEADING
+        self.marks[first] = LineRole.HEADING
         title = heading_title(match) if kind is BlockKind.CHAPTER or self.rules.markdown else None
         next_k = k + 1
         if title is None and kind is BlockKind.CHAPTER and self.titles_follow:
@@ -180,10 +280,10 @@ class _BlockReader:
         if not self._title_may_follow(k):
             return None, first, k + 1
         if end - first == 2:
-            self.roles[first + 1] = LineRole.HEADING
+            self.marks[first + 1] = LineRole.HEADING
             return self.lines[first + 1].strip(), first + 1, k + 1
         index = self.spans[k + 1][0]
-        self.roles[index] = LineRole.HEADING
+        self.marks[index] = LineRole.HEADING
         return self.lines[index].strip(), first, k + 2
 
     def _title_may_follow(self, k: int) -> bool:
@@ -197,13 +297,13 @@ class _BlockReader:
         if k >= len(self.spans):
             return False
         first, end = self.spans[k]
-        return end - first == 1 and is_title_like(self.lines[first]) and self.kinds[k] is None
+        return end - first == 1 and is_title_like(self.lines[first]) and k not in self.kinds
 
     def _titles_follow(self) -> bool:
         """Do most untitled chapter headings have a title line after them?"""
         untitled = titled_after = 0
-        for k, heading in enumerate(self.kinds):
-            if heading is None or heading[0] is not BlockKind.CHAPTER:
+        for k, heading in sorted(self.kinds.items()):
+            if heading[0] is not BlockKind.CHAPTER:
                 continue
             if heading_title(heading[1]) is not None or self.rules.markdown:
                 continue
@@ -215,3 +315,18 @@ class _BlockReader:
         if first < end:
             for text in paragraphs(self.lines[first:end]):
                 self.blocks.append(Block(BlockKind.TEXT, text))
+
+
+def _wide_spans(lines: list[str], spans: list[Span]) -> set[int]:
+    """Spans with a line other than their last longer than hard-wrapped text is."""
+    if not spans:
+        return set()
+    start, end = spans[0][0], spans[-1][1]
+    long = [i for i, size in enumerate(map(len, lines[start:end]), start) if size > WRAPPED_WIDTH]
+    firsts = [a for a, _ in spans]
+    wide: set[int] = set()
+    for index in long:
+        k = bisect_right(firsts, index) - 1
+        if index < spans[k][1] - 1:
+            wide.add(k)
+    return wide
