@@ -73,38 +73,47 @@ def write_outline(
     progress: Progress | None = None,
 ) -> Project:
     """A new project at target holding the outline, with the named characters in the bible."""
-    project, _counts = _write(outline, target, list(characters), progress)
+    project, _rows_written = _write(outline, Path(target), list(characters), progress)
     return project
-
-
-@dataclass(frozen=True)
-class _Written:
-    parts: int
-    chapters: int
-    scenes: int
-    words: int
 
 
 def _write(
     outline: ManuscriptOutline, target: Path, characters: list[str], progress: Progress | None
-) -> tuple[Project, _Written]:
-    project = create_project(Path(target), title=outline.title, author=outline.author)
+) -> tuple[Project, _Rows]:
+    """The new project, filled in one transaction (removed again if anything fails)."""
+    project = create_project(target, title=outline.title, author=outline.author)
     try:
-        written = _fill(project, outline, characters, progress)
+        rows = _rows(outline, progress)
+        _insert(project, rows, _cast_rows(characters))
+        if progress is not None:
+            progress(1.0)
     except BaseException:
         project.close()
-        Path(target).unlink(missing_ok=True)
+        target.unlink(missing_ok=True)
         raise
-    return project, written
+    return project, rows
 
 
-def _fill(
-    project: Project, outline: ManuscriptOutline, characters: list[str], progress: Progress | None
-) -> _Written:
-    parts: list[dict[str, object]] = []
-    chapters: list[dict[str, object]] = []
-    scenes: list[dict[str, object]] = []
-    chapter_id = scene_id = words = 0
+@dataclass(frozen=True)
+class _Rows:
+    """The rows of an outline, ready to insert, and the front matter."""
+
+    parts: list[dict[str, Any]]
+    chapters: list[dict[str, Any]]
+    scenes: list[dict[str, Any]]
+    front: str
+
+    @property
+    def words(self) -> int:
+        return sum(scene["word_count"] for scene in self.scenes)
+
+
+def _rows(outline: ManuscriptOutline, progress: Progress | None) -> _Rows:
+    """Every row but the characters', each scene with its words counted (most of the time)."""
+    parts: list[dict[str, Any]] = []
+    chapters: list[dict[str, Any]] = []
+    scenes: list[dict[str, Any]] = []
+    chapter_id = scene_id = 0
     total = max(1, len(outline.chapters))
     for part_number, part in enumerate(p for p in outline.parts if p.title is not None):
         parts.append({"id": part_number + 1, "title": part.title, "position": part_number})
@@ -121,30 +130,35 @@ def _fill(
             )
             for scene_position, scene in enumerate(chapter.scenes):
                 scene_id += 1
-                row = _scene_row(scene_id, chapter_id, scene_position, scene.title, scene.body)
-                words += row["word_count"]
-                scenes.append(row)
+                scenes.append(
+                    _scene_row(scene_id, chapter_id, scene_position, scene.title, scene.body)
+                )
             if progress is not None:
                 progress(0.9 * chapter_id / total)
-    cast_rows = [{"display_name": name, "position": n} for n, name in enumerate(characters)]
     front = "\n\n".join(s.body for s in outline.front_matter if s.body.strip())
+    return _Rows(parts, chapters, scenes, front)
+
+
+def _cast_rows(characters: list[str]) -> list[dict[str, Any]]:
+    return [{"display_name": name, "position": n} for n, name in enumerate(characters)]
+
+
+def _insert(project: Project, rows: _Rows, cast_rows: list[dict[str, Any]]) -> None:
+    """The rows (and the front matter) in one transaction."""
     # Core executemany on the session's connection: the ORM's bulk path costs more per row. The
     # front matter goes in the same transaction (one commit, so one sync to disk, not two).
     with project.database.write() as session:
         connection = session.connection()
-        for model, rows in (
-            (PartRow, parts),
-            (ChapterRow, chapters),
-            (SceneRow, scenes),
+        for model, table_rows in (
+            (PartRow, rows.parts),
+            (ChapterRow, rows.chapters),
+            (SceneRow, rows.scenes),
             (CharacterRow, cast_rows),
         ):
-            if rows:
-                connection.execute(insert(model), rows)
-        if front:
-            _set_setting(session, FRONT_MATTER_SETTING, front)
-    if progress is not None:
-        progress(1.0)
-    return _Written(len(parts), len(chapters), len(scenes), words)
+            if table_rows:
+                connection.execute(insert(model), table_rows)
+        if rows.front:
+            _set_setting(session, FRONT_MATTER_SETTING, rows.front)
 
 
 def _set_setting(session: Session, key: str, value: object) -> None:
@@ -181,18 +195,19 @@ def import_manuscript_file(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Read source (.txt, .md, .docx) and write it as a new project at target."""
-    outline = read_manuscript(Path(source), heading_pattern)
-    cast = auto_characters(outline) if characters == "auto" else []
-    project, written = _write(outline, target, cast, progress)
+    auto = characters == "auto"
+    outline = read_manuscript(Path(source), heading_pattern, candidates=auto)
+    cast = auto_characters(outline) if auto else []  # the cast is not looked for unless wanted
+    project, rows = _write(outline, Path(target), cast, progress)
     project.close()
     # The counts of what was written (as the project's stats would read them back).
     return ImportReport(
         project_path=Path(target),
         title=outline.title,
-        parts=written.parts,
-        chapters=written.chapters,
-        scenes=written.scenes,
-        words=written.words,
+        parts=len(rows.parts),
+        chapters=len(rows.chapters),
+        scenes=len(rows.scenes),
+        words=rows.words,
         characters=tuple(cast),
         notices=outline.notices,
     )

@@ -208,21 +208,22 @@ def _count_runs(
     """Add each run's names to tally as _Tally.add would, mention by mention, but once a run."""
     total, mid, place = tally.total, tally.mid, tally.place
     article, titled_article = tally.article, tally.titled_article
+    # dict.get, not Counter's [] (which calls __missing__ in Python for every absent key).
     known: dict[str, _WordInfo] = {}
     for run, times in mentions.items():
         for name, lead in _names_in_run(run.split(" "), known):
-            total[name] += times
+            total[name] = total.get(name, 0) + times
             if lead == _BEGINS:
-                if times > (starting := initial[run]):
-                    mid[name] += times - starting
-                if places := after_place[run]:
-                    place[name] += places
-                if articles := after_article[run]:
-                    article[name] += articles
+                if times > (starting := initial.get(run, 0)):
+                    mid[name] = mid.get(name, 0) + times - starting
+                if places := after_place.get(run, 0):
+                    place[name] = place.get(name, 0) + places
+                if articles := after_article.get(run, 0):
+                    article[name] = article.get(name, 0) + articles
                 continue
-            mid[name] += times
-            if lead == _TITLED and (articles := after_article[run]):
-                titled_article[name] += articles
+            mid[name] = mid.get(name, 0) + times
+            if lead == _TITLED and (articles := after_article.get(run, 0)):
+                titled_article[name] = titled_article.get(name, 0) + articles
 
 
 def _family(name: Name, group: _Group, singles: frozenset[str]) -> bool:
@@ -350,15 +351,20 @@ def _merge_short_forms(tally: _Tally) -> dict[Name, _Group]:
         for k in range(1, len(name)):
             longer[name[:k]].append(name)
     groups: dict[Name, _Group] = {}
-    for name in tally.total:
-        target = _only_longest(longer.get(name, []))
-        key = name if target is None or not _can_absorb(target, tally.total) else target
-        group = groups.setdefault(key, _Group())
-        group.count += tally.total[name]
-        group.mid += tally.mid[name]
-        group.place += tally.place[name]
-        group.article += tally.article[name]
-        group.titled_article += tally.titled_article[name]
+    total, mid, place = tally.total, tally.mid, tally.place
+    article, titled_article = tally.article, tally.titled_article
+    for name, count in total.items():
+        extended = longer.get(name)
+        target = None if extended is None else _only_longest(extended)
+        key = name if target is None or not _can_absorb(target, total) else target
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group()
+        group.count += count
+        group.mid += mid.get(name, 0)
+        group.place += place.get(name, 0)
+        group.article += article.get(name, 0)
+        group.titled_article += titled_article.get(name, 0)
     return groups
 
 

@@ -16,6 +16,7 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
 )
+_UTF16_32 = frozenset({"utf-16", "utf-32"})  # CR and LF are more than one byte in these
 # Control characters that never occur in a text file (tab, line feed, form feed, CR excepted).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -51,7 +52,7 @@ def decode_manuscript(data: bytes, path: Path) -> DecodedText:
     if text.startswith("\ufeff"):
         text = text[1:]
     text = normalise_newlines(text)
-    if not text.strip():
+    if not text or text.isspace():
         raise ManuscriptImportError(
             f"“{path.name}” is empty: there is no text to import. "
             "Choose the file that holds your manuscript."
@@ -65,7 +66,7 @@ def _decode(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), label, ()
+                return _decoded(data, codec), label, ()
             except UnicodeDecodeError as error:
                 raise _undecodable(path, label, error) from error
     if b"\x00" in data:
@@ -76,17 +77,28 @@ def _decode(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
             )
         raise _binary(path, data)
     try:
-        return data.decode("utf-8"), "UTF-8", ()
+        return _decoded(data, "utf-8"), "UTF-8", ()
     except UnicodeDecodeError:
         pass
     try:
-        text = data.decode("cp1252")
+        text = _decoded(data, "cp1252")
     except UnicodeDecodeError as error:
         raise _undecodable(path, "UTF-8 or Windows-1252", error) from error
     notice = (
         "Read as Windows-1252 (not UTF-8): check accented letters and curly quotes in the preview."
     )
     return text, "Windows-1252", (notice,)
+
+
+def _decoded(data: bytes, codec: str) -> str:
+    """data decoded; for UTF-8 and Windows-1252, CRLF made LF in the bytes first (half the
+    work of doing it in the text). An error is raised as decoding data itself raises it."""
+    if codec in _UTF16_32 or b"\r\n" not in data:
+        return data.decode(codec)
+    try:
+        return data.replace(b"\r\n", b"\n").decode(codec)
+    except UnicodeDecodeError:
+        return data.decode(codec)  # raises, at the byte of data itself
 
 
 def _utf16_without_bom(data: bytes) -> bool:

@@ -12,7 +12,12 @@ from studio.importers.manuscript.cast import find_candidates
 from studio.importers.manuscript.decoding import decode_manuscript
 from studio.importers.manuscript.docx_reader import read_docx
 from studio.importers.manuscript.errors import ManuscriptImportError
-from studio.importers.manuscript.outline import ManuscriptOutline, OutlinePart, OutlineScene
+from studio.importers.manuscript.outline import (
+    CastCandidate,
+    ManuscriptOutline,
+    OutlinePart,
+    OutlineScene,
+)
 from studio.importers.manuscript.text_scan import scan_text
 
 Progress = Callable[[float], None]
@@ -36,8 +41,12 @@ def read_manuscript(
     progress: Progress | None = None,
     *,
     part_pattern: str | None = None,
+    candidates: bool = True,
 ) -> ManuscriptOutline:
     """Read a manuscript into parts, chapters, scenes and cast candidates.
+
+    With candidates=False the cast is not looked for (outline.candidates is empty), for a
+    caller that will not offer it.
 
     heading_pattern / part_pattern replace the detected chapter / part heading patterns (regular
     expressions matched at the start of each line; a named group "title" gives the title; an
@@ -54,8 +63,8 @@ def read_manuscript(
     with collection_paused:
         if suffix in WORD_SUFFIXES:
             _check_readable(path)
-            return _read_word(path, heading_pattern, part_pattern, report)
-        return _read_text(path, heading_pattern, part_pattern, report)
+            return _read_word(path, heading_pattern, part_pattern, report, candidates)
+        return _read_text(path, heading_pattern, part_pattern, report, candidates)
 
 
 class _CollectorPause:
@@ -108,7 +117,11 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _read_text(
-    path: Path, heading_pattern: str | None, part_pattern: str | None, report: Progress
+    path: Path,
+    heading_pattern: str | None,
+    part_pattern: str | None,
+    report: Progress,
+    with_candidates: bool,
 ) -> ManuscriptOutline:
     decoded = decode_manuscript(_read_bytes(path), path)
     report(0.2)
@@ -121,7 +134,7 @@ def _read_text(
     report(0.6)
     title = scan.frame.title
     assembled = assemble(scan.blocks, title or path.stem)
-    candidates = find_candidates(_bodies(assembled.parts, assembled.front_matter))
+    candidates = _candidates(assembled.parts, assembled.front_matter, with_candidates)
     report(1.0)
     return ManuscriptOutline(
         title=title or assembled.book_title or path.stem,
@@ -137,12 +150,16 @@ def _read_text(
 
 
 def _read_word(
-    path: Path, heading_pattern: str | None, part_pattern: str | None, report: Progress
+    path: Path,
+    heading_pattern: str | None,
+    part_pattern: str | None,
+    report: Progress,
+    with_candidates: bool,
 ) -> ManuscriptOutline:
     content = read_docx(path, heading_pattern, part_pattern)
     report(0.6)
     assembled = assemble(content.blocks, content.core_title or path.stem)
-    candidates = find_candidates(_bodies(assembled.parts, assembled.front_matter))
+    candidates = _candidates(assembled.parts, assembled.front_matter, with_candidates)
     report(1.0)
     rules = content.rules
     notices = (
@@ -159,6 +176,12 @@ def _read_word(
         part_pattern=rules.part_source if rules else "",
         front_matter=assembled.front_matter,
     )
+
+
+def _candidates(
+    parts: tuple[OutlinePart, ...], front: tuple[OutlineScene, ...], wanted: bool
+) -> tuple[CastCandidate, ...]:
+    return find_candidates(_bodies(parts, front)) if wanted else ()
 
 
 def _bodies(parts: tuple[OutlinePart, ...], front: tuple[OutlineScene, ...]) -> list[str]:
