@@ -239,17 +239,8 @@ _SCENES_AND_BODIES = sql_text(
     ),
     literal=False,
 )
-_SCENES_UNTIMED = sql_text(
-    select(
-        SceneRow.id,
-        SceneRow.title,
-        SceneRow.chapter_id,
-        SceneRow.position,
-        SceneRow.word_count,
-        SceneRow.pov_id,
-        SceneRow.location_id,
-    )
-)
+# The same leading columns without the times and anchors (the book-order and grid readers).
+_SCENES_UNTIMED = sql_text(select(*_SCENE_COLUMNS[:7]))
 _SCENE_CHARACTERS = sql_text(select(SceneCharacterRow.scene_id, SceneCharacterRow.character_id))
 _SCENE_THREADS = sql_text(
     select(SceneThreadRow.scene_id, SceneThreadRow.thread_id, SceneThreadRow.note)

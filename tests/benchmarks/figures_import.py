@@ -53,14 +53,7 @@ def figures(ws: Workspace) -> list[Figure]:
     def reference() -> None:
         source.read_bytes().decode("utf-8-sig")
         connection = plain.connect(paths[-1])
-        for statement in schema:
-            connection.execute(statement)
-        for table, (columns, values) in rows.items():
-            marks = ", ".join("?" * len(columns))
-            connection.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values
-            )
-        connection.commit()
+        plain.create_and_fill(connection, schema, rows)
         connection.close()
 
     def removed(_result: object) -> None:

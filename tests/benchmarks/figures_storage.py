@@ -40,14 +40,7 @@ def create(ws: Workspace, size: str) -> Figure:
 
     def reference() -> Any:
         connection = plain.connect(paths[-1])
-        for statement in schema:
-            connection.execute(statement)
-        for table, (columns, values) in rows.items():
-            marks = ", ".join("?" * len(columns))
-            connection.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values
-            )
-        connection.commit()
+        plain.create_and_fill(connection, schema, rows)
         return connection
 
     def closed(handle: Any) -> None:

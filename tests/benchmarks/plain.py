@@ -19,3 +19,19 @@ def connect(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=FULL")
     return connection
+
+
+def create_and_fill(
+    connection: sqlite3.Connection,
+    schema: list[str],
+    rows: dict[str, tuple[list[str], list[tuple[object, ...]]]],
+) -> None:
+    """The reference's own work: the same DDL, then one executemany per table, one commit."""
+    for statement in schema:
+        connection.execute(statement)
+    for table, (columns, values) in rows.items():
+        marks = ", ".join("?" * len(columns))
+        connection.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values
+        )
+    connection.commit()
