@@ -58,35 +58,78 @@ def test_harley_and_viktor_paragraphs_counted_by_hand(
     assert count_words(paragraph) == expected
 
 
+RULE_CASES = [
+    ("a well-known double-agent", 3),
+    ("mother-in-law's", 1),
+    ("it's don't", 2),
+    ("it’s don’t", 2),
+    ("’Tis rock’n’roll", 2),
+    ("wait—what", 2),
+    ("wait–what", 2),
+    ("wait--what", 2),
+    ("wait — what", 2),
+    ("1,000 and 3.14", 3),
+    ("1,000", 1),
+    ("3.14", 1),
+    ("* * *", 0),
+    ("#", 0),
+    ("—", 0),
+    ("...", 0),
+    ("", 0),
+    ("   \n\n  ", 0),
+    ("“Hello,” he said.", 3),
+    ("naïve café Dólokhov", 3),
+    ("She *stopped*, **hard**.", 3),
+    ("one\u00a0two\tthree\nfour", 4),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RULE_CASES)
+def test_word_processor_rules(text: str, expected: int) -> None:
+    assert count_words(text) == expected
+
+
+# Mostly-ASCII text is counted from its UTF-8 bytes, text with many other letters by splitting
+# it into words: each case is checked alone and inside both kinds of text.
+ENGLISH = "He kept the letter. " * 20
+RUSSIAN = "Пьер сказал, что письмо у него. " * 20
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a well-known double-agent", 3),
-        ("mother-in-law's", 1),
-        ("it's don't", 2),
-        ("it’s don’t", 2),
-        ("’Tis rock’n’roll", 2),
-        ("wait—what", 2),
-        ("wait–what", 2),
-        ("wait--what", 2),
-        ("wait — what", 2),
-        ("1,000 and 3.14", 3),
-        ("1,000", 1),
-        ("3.14", 1),
-        ("* * *", 0),
-        ("#", 0),
-        ("—", 0),
-        ("...", 0),
-        ("", 0),
-        ("   \n\n  ", 0),
-        ("“Hello,” he said.", 3),
-        ("naïve café Dólokhov", 3),
-        ("She *stopped*, **hard**.", 3),
-        ("one\u00a0two\tthree\nfour", 4),
+        *RULE_CASES,
+        ("Пьер — «Ну?»", 2),
+        ("été à Ça…", 3),
+        ("… “ ” ’", 0),
+        ("à—là", 2),
+        ("_é_ __ ½ ²", 3),
+        ("x\ud800y \ud800", 1),
+        ("a\u3000b\u2028c\u2009d\u202fe\x85f", 6),
     ],
 )
-def test_word_processor_rules(text: str, expected: int) -> None:
-    assert count_words(text) == expected
+@pytest.mark.parametrize(("before", "after"), [("", ""), (ENGLISH, ENGLISH), (RUSSIAN, RUSSIAN)])
+def test_rules_hold_in_english_and_in_russian_text(
+    text: str, expected: int, before: str, after: str
+) -> None:
+    padding = count_words(before) + count_words(after)
+    assert count_words(f"{before}{text} {after}") == expected + padding
+    assert count_words(f"{before}{text}\n{after}") == expected + padding
+    assert len(words(f"{before} {text} {after}")) == expected + padding
+
+
+def test_every_white_space_character_parts_words() -> None:
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert count_words("word".join(spaces)) == len(spaces) - 1
+    assert count_words(("word " * 40).join(spaces)) == 40 * (len(spaces) - 1)
+
+
+def test_count_words_agrees_with_words_on_every_manuscript(manuscripts_dir: Path) -> None:
+    for path in sorted(manuscripts_dir.glob("*/*.txt")):
+        text = path.read_text(encoding="utf-8-sig")
+        assert count_words(text) == len(words(text)), path.name
+        for paragraph in text.split("\n\n"):
+            assert count_words(paragraph) == len(words(paragraph)), paragraph
 
 
 def test_words_lists_what_count_words_counts() -> None:
