@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Table, select, update
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from studio.core.domain import SceneStatus
 from studio.core.text import count_words
 from studio.importers.manuscript.outline import ManuscriptOutline
 from studio.importers.manuscript.parse import read_manuscript
 from studio.services.project import Project, create_project
-from studio.storage.models import ChapterRow, CharacterRow, PartRow, ProjectRow, SceneRow
+from studio.storage.models import Base, ChapterRow, CharacterRow, PartRow, ProjectRow, SceneRow
 
 Progress = Callable[[float], None]
 FRONT_MATTER_SETTING = "front_matter"
@@ -145,10 +145,10 @@ def _cast_rows(characters: list[str]) -> list[dict[str, Any]]:
 
 def _insert(project: Project, rows: _Rows, cast_rows: list[dict[str, Any]]) -> None:
     """The rows (and the front matter) in one transaction."""
-    # Core executemany on the session's connection: the ORM's bulk path costs more per row. The
-    # front matter goes in the same transaction (one commit, so one sync to disk, not two).
-    with project.database.write() as session:
-        connection = session.connection()
+    # One executemany of plain tuples per table on the transaction's connection: SQLAlchemy's
+    # executemany of dicts builds each row's parameters in Python, a third of the insert's time.
+    # The front matter goes in the same transaction (one commit, so one sync to disk, not two).
+    with project.database.write_connection() as connection:
         for model, table_rows in (
             (PartRow, rows.parts),
             (ChapterRow, rows.chapters),
@@ -156,17 +156,38 @@ def _insert(project: Project, rows: _Rows, cast_rows: list[dict[str, Any]]) -> N
             (CharacterRow, cast_rows),
         ):
             if table_rows:
-                connection.execute(insert(model), table_rows)
+                _insert_rows(connection, Base.metadata.tables[model.__tablename__], table_rows)
         if rows.front:
-            _set_setting(session, FRONT_MATTER_SETTING, rows.front)
+            _set_setting(connection, FRONT_MATTER_SETTING, rows.front)
 
 
-def _set_setting(session: Session, key: str, value: object) -> None:
+def _insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """rows into table, each column not given taking its default as an ORM insert would."""
+    given = rows[0].keys()
+    columns: list[str] = []
+    defaults: list[Any] = []
+    for column in table.columns:
+        default = column.default
+        if column.name in given:
+            columns.append(column.name)
+            defaults.append(None)
+        elif isinstance(default, ScalarElementColumnDefault):
+            columns.append(column.name)
+            defaults.append(default.arg)
+        elif default is not None:  # a default computed per row: not known here
+            raise TypeError(f"{table.name}.{column.name}: only constant defaults are filled in")
+    pairs = list(zip(columns, defaults, strict=True))
+    values = [tuple(row.get(name, default) for name, default in pairs) for row in rows]
+    names, marks = ", ".join(columns), ", ".join("?" * len(columns))
+    connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", values)
+
+
+def _set_setting(connection: Connection, key: str, value: object) -> None:
     """ManuscriptService.set_setting, inside the caller's transaction."""
-    row = session.scalars(select(ProjectRow)).one()
-    settings = json.loads(row.settings_json)
+    settings = json.loads(connection.execute(select(ProjectRow.settings_json)).scalar_one())
     settings[key] = value
-    row.settings_json = json.dumps(settings, sort_keys=True)
+    settings_json = json.dumps(settings, sort_keys=True)
+    connection.execute(update(ProjectRow).values(settings_json=settings_json))
 
 
 def _scene_row(

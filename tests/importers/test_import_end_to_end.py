@@ -8,6 +8,7 @@ export prints it after the title block).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from studio.services.manuscript_import import (
     import_manuscript_file,
 )
 from studio.services.project import open_project
+from studio.storage.models import Base
 from tests.importers.wordcheck import expected_words, first_difference, scan
 
 MANUSCRIPTS = [
@@ -188,3 +190,25 @@ def test_each_story_is_one_scene(imported: Load, name: str, people: set[str]) ->
     assert len(chapters[0].scenes) == 1
     assert item.report.scenes == 1
     assert people <= set(item.characters)
+
+
+def test_rows_written_have_the_defaults_the_services_give(imported: Load) -> None:
+    # The import writes plain tuples: every column left out must hold its model default, as
+    # a row added through the services would, never NULL.
+    item = imported("stories/kirill-and-sophia.txt")
+    connection = sqlite3.connect(item.report.project_path)
+    try:
+        for table in ("part", "chapter", "scene", "character"):
+            for column in Base.metadata.tables[table].columns:
+                if column.default is None:
+                    continue
+                nulls = connection.execute(
+                    f"SELECT count(*) FROM {table} WHERE {column.name} IS NULL"
+                ).fetchone()[0]
+                assert nulls == 0, f"{table}.{column.name}"
+        characters = connection.execute("SELECT role, notes, colour FROM character").fetchall()
+        assert characters and set(characters) == {("", "", "")}
+        scenes = connection.execute("SELECT status, labels_json, synopsis FROM scene").fetchall()
+        assert scenes == [("draft", "[]", "")]
+    finally:
+        connection.close()
