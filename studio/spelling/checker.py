@@ -18,6 +18,7 @@ A SpellChecker is not thread-safe: use one per thread (the editor and `studio ch
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from itertools import filterfalse
 from typing import Any, NamedTuple
@@ -237,56 +238,82 @@ class SpellChecker:
     # -- the verdicts -----------------------------------------------------------------------
 
     def _judge_pieces(self, new: set[str]) -> None:
-        """Sort new pieces into good and bad. The common cases are done in bulk: plain
-        lower-case words (most of a book's distinct words) with set operations and one batch of
-        enchant calls, then plain capitalised ones, after them so that "The" reuses enchant's
-        verdict on "the" instead of asking again; the rest word by word."""
+        """Sort new pieces into good and bad. The common cases are done in bulk (see
+        _good_words): alphabetic pieces (nearly all of a book's distinct pieces) and their
+        possessives ("Natásha's" is good when "Natásha" is); the rest word by word."""
         if len(self._enchant) + len(new) > _CACHE_LIMIT:
             self._enchant.clear()
         if len(self._verdicts) + len(new) > _CACHE_LIMIT:
             self._verdicts.clear()
         good = self._good_pieces
         bad = self._bad_pieces
-        accepted = self._accepted
-        asked = self._enchant
-        plain = set(filter(str.isascii, filter(str.isalpha, new)))
-        lower = set(filter(str.islower, plain))
-        # x.difference(y) walks the smaller of x and y, but difference(y, z) and
-        # difference_update walk all of z: with a novel's cache that is 20,000 words a chunk.
-        lower = lower.difference(accepted)
-        unknown = lower.difference(asked)
-        if unknown:
-            self._ask_all(list(unknown))
-        good.update(plain.intersection(accepted))
-        good.update(filter(asked.__getitem__, lower))
-        for piece in lower.difference(good):
-            bad[piece] = ((0, len(piece), piece),)
-        # Capitalised: _judge's rules for a plain word that is not lower case, inlined.
-        all_caps_ok = not self._check_all_caps
-        ask: list[str] = []
-        for piece in plain.difference(good).difference(lower):
-            low = piece.lower()
-            if piece.isupper():
-                if all_caps_ok or asked.get(low) or piece.capitalize() in accepted:
-                    good.add(piece)
-                    continue
-            elif piece.istitle() and asked.get(low):
-                good.add(piece)  # Hunspell accepts "The" because it has "the"
-                continue
-            if low in accepted:
-                good.add(piece)
+        alpha = set(filter(str.isalpha, new))
+        owners: dict[str, str] = {}
+        others: list[str] = []
+        for piece in new.difference(alpha):
+            owner = piece[:-2]
+            # _judge's path for a possessive, taken directly where it leads to owner's verdict:
+            # owner alphabetic and the piece already in normal form (see tokens.normalise).
+            if (
+                piece.endswith(_POSSESSIVE)
+                and owner.isalpha()
+                and (piece.isascii() or unicodedata.is_normalized("NFC", piece))
+            ):
+                owners[piece] = owner
             else:
-                ask.append(piece)
-        unknown_caps = [piece for piece in ask if piece not in asked]
-        if unknown_caps:
-            self._ask_all(unknown_caps)
-        for piece in ask:
-            if asked[piece]:
+                others.append(piece)
+        fine = self._good_words(alpha.union(owners.values()) if owners else alpha)
+        good.update(alpha.intersection(fine))
+        for piece in alpha.difference(fine):
+            bad[piece] = ((0, len(piece), piece),)
+        for piece, owner in owners.items():
+            if owner in fine:
                 good.add(piece)
             else:
                 bad[piece] = ((0, len(piece), piece),)
-        for piece in new.difference(plain):
+        for piece in others:
             self._judge_piece(piece)
+
+    def _good_words(self, words: set[str]) -> set[str]:
+        """The good ones among alphabetic words: _judge's rules for them, in bulk. Lower-case
+        words (most of a book's distinct words) go to enchant in one batch, then capitalised
+        ones, after them so that "The" reuses enchant's verdict on "the" instead of asking."""
+        accepted = self._accepted
+        asked = self._enchant
+        # x.difference(y) and x.intersection(y) walk the smaller set; difference(y, z) and
+        # difference_update walk all of z: with a novel's cache that is 20,000 words a chunk.
+        fine = words.intersection(accepted)
+        rest = words.difference(fine)
+        # Pávlovna is accepted when Pavlovna is (see studio.spelling.names.fold_accents).
+        foreign = [w for w in filterfalse(str.isascii, rest) if fold_accents(w) in accepted]
+        if foreign:
+            fine.update(foreign)
+            rest.difference_update(foreign)
+        lower = set(filter(str.islower, rest))
+        unknown = lower.difference(asked)
+        if unknown:
+            self._ask_all(list(unknown))
+        fine.update(filter(asked.__getitem__, lower))
+        all_caps_ok = not self._check_all_caps
+        ask: list[str] = []
+        for word in rest.difference(lower):
+            low = word.lower()
+            if word.isupper():
+                if all_caps_ok or asked.get(low) or word.capitalize() in accepted:
+                    fine.add(word)
+                    continue
+            elif word.istitle() and asked.get(low):
+                fine.add(word)  # Hunspell accepts "The" because it has "the"
+                continue
+            if low in accepted:
+                fine.add(word)
+            else:
+                ask.append(word)
+        unknown_caps = [word for word in ask if word not in asked]
+        if unknown_caps:
+            self._ask_all(unknown_caps)
+        fine.update(filter(asked.__getitem__, ask))
+        return fine
 
     def _ask_all(self, words: list[str]) -> None:
         """enchant's verdicts on words (none asked before), remembered."""
