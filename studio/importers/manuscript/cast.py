@@ -46,7 +46,7 @@ from studio.importers.manuscript.outline import CastCandidate, CastKind
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _RUN = re.compile(rf"{_WORD}(?: {_WORD})*")  # a look-behind here would triple the time
 _INSIDE_WORD = "-_0123456789"  # an apostrophe before a capital is a quote more often
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
 _OPENING = " \t*_([“‘"
 _OPENING_QUOTES = "“‘"
 _ENDS_SENTENCE = ".!?…\n"
@@ -113,85 +113,61 @@ def find_candidates(paragraphs: Iterable[str]) -> tuple[CastCandidate, ...]:
     return tuple(kept)
 
 
-@dataclass
-class _Mentions:
-    """Each run once per mention, and once per mention of each kind."""
-
-    all: list[str] = field(default_factory=list)
-    initial: list[str] = field(default_factory=list)  # starting a sentence
-    after_place: list[str] = field(default_factory=list)  # after "in", "to", "from"…
-    after_article: list[str] = field(default_factory=list)  # after "the", "a", "an"
-    deferred: list[list[str]] = field(default_factory=list)  # "Because Sónya"? See _scan.
-
-    def add(self, text: str, start: int, run: str) -> None:
-        """The run at start, looked at on its own (a name, "The", "He" already left out)."""
-        if not run[0].isupper():
-            return
-        if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
-            # After a word and a space: the word before, if it starts within ten characters
-            # (the longest looked for is 7).
-            space = text.rfind(" ", start - 10, start - 1)
-            self._after(run, text[space + 1 : start - 1].lower() if space >= 0 else "")
-            return
-        before = text[start - 1] if start else "\n"
-        if before == "\n" or before in _OPENING_QUOTES:
-            initial = True  # what _sentence_initial says, at once
-        elif before.isalpha() or before in _INSIDE_WORD:
-            return  # inside a word
-        else:
-            initial = _sentence_initial(text, start)
-        if initial:
-            if " " in run and run.split(" ", 1)[0].lower() not in _NOT_FIRST:
-                self.deferred.append(run.split(" "))
-                return
-            self.all.append(run)
-            self.initial.append(run)
-            return
-        self._after(run, _word_before(text, start))
-
-    def _after(self, run: str, before: str | None) -> None:
-        self.all.append(run)
-        if before in PLACE_BEFORE:
-            self.after_place.append(run)
-        elif before in ARTICLES:
-            self.after_article.append(run)
-
-
 def _scan(text: str) -> _Tally:
     """Count every name: each run's mentions are listed by kind, then its names counted once a
     run (not once a mention)."""
-    mentions = _Mentions()
-    named, after_place, after_article = mentions.all, mentions.after_place, mentions.after_article
+    # One pass over the regex's runs with everything in locals: a book has some 50,000 runs, and
+    # this loop (not the regex) is most of the time.
+    named: list[str] = []  # each run once per mention
+    initial: list[str] = []  # starting a sentence
+    after_place: list[str] = []  # after "in", "to", "from"…
+    after_article: list[str] = []  # after "the", "a", "an"
+    deferred: list[list[str]] = []  # "Because Sónya" or "Sophia Petrova"? See below.
     never, find_space = _NEVER_NAMES, text.rfind
+    place_before, articles, opening_quotes = PLACE_BEFORE, ARTICLES, _OPENING_QUOTES
     for match in _RUN.finditer(text):
         run = match.group()
-        if run in never:
+        if run in never or not run[0].isupper():
             continue  # "The", "He", "I": half the runs, and never a name whatever comes before
         start = match.start()
-        if start > 1 and text[start - 1] == " " and text[start - 2].isalpha() and run[0].isupper():
+        before = text[start - 1] if start else "\n"
+        if before == " " and start > 1 and text[start - 2].isalpha():
             # After a word and a space (most names): the word before, if it starts within ten
             # characters (the longest looked for is 7).
             named.append(run)
             space = find_space(" ", start - 10, start - 1)
             if space >= 0 and start - space <= 9:
                 word = text[space + 1 : start - 1].lower()
-                if word in PLACE_BEFORE:
+                if word in place_before:
                     after_place.append(run)
-                elif word in ARTICLES:
+                elif word in articles:
                     after_article.append(run)
             continue
-        mentions.add(text, start, run)
+        if before == "\n" or before in opening_quotes:
+            starts_sentence = True  # what _sentence_initial says, at once
+        elif before.isalpha() or before in _INSIDE_WORD:
+            continue  # inside a word
+        else:
+            starts_sentence = _sentence_initial(text, start)
+        if not starts_sentence:
+            named.append(run)
+            word_before = _word_before(text, start)
+            if word_before in place_before:
+                after_place.append(run)
+            elif word_before in articles:
+                after_article.append(run)
+        elif " " in run and run.split(" ", 1)[0].lower() not in _NOT_FIRST:
+            deferred.append(run.split(" "))
+        else:
+            named.append(run)
+            initial.append(run)
     tally = _Tally()
     _count_runs(
-        tally,
-        Counter(mentions.all),
-        Counter(mentions.initial),
-        Counter(mentions.after_place),
-        Counter(mentions.after_article),
+        tally, Counter(named), Counter(initial), Counter(after_place), Counter(after_article)
     )
     mid_first = {name[0] for name in tally.mid}
-    for words in mentions.deferred:  # "Because Sónya" or "Sophia Petrova"?
-        if _POSSESSIVE.sub("", words[0]) in mid_first:
+    for words in deferred:  # "Because Sónya" or "Sophia Petrova"?
+        if _without_possessive(words[0]) in mid_first:
             tally.add(_names_in_run(words), True, None)
         else:
             tally.add(_names_in_run(words[1:]), False, None)
@@ -254,10 +230,6 @@ def _plain(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
 
 
-def _inside_word(text: str, start: int) -> bool:
-    return start > 0 and (text[start - 1].isalpha() or text[start - 1] in _INSIDE_WORD)
-
-
 def _word_before(text: str, start: int) -> str | None:
     """The lower-cased word just before start, when only a space is between them.
 
@@ -305,8 +277,13 @@ def _is_name_word(word: str, lower: str) -> bool:
 _WordInfo = tuple[str, bool, bool]  # the word without "'s", a name word?, a title?
 
 
+def _without_possessive(word: str) -> str:
+    """ "Andrew's" → "Andrew"."""
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
+
+
 def _word_info(raw: str) -> _WordInfo:
-    word = _POSSESSIVE.sub("", raw)
+    word = _without_possessive(raw)
     lower = word.lower()
     return word, _is_name_word(word, lower), lower in TITLES
 

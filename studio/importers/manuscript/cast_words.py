@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -76,19 +74,19 @@ PLACES = _word_set(
     "minsk odessa odesa smolensk vilna tilsit austerlitz borodino edinburgh glasgow "
     "dublin belfast dover brighton oxford cambridge"
 )
-_CONTRACTION = re.compile(r"['’](?:ll|m|ve|re|d|t)$", re.IGNORECASE)
-_MAN = re.compile(r"(?:man|men)$")
+_CONTRACTION = tuple(f"{mark}{end}" for mark in "'’" for end in ("ll", "m", "ve", "re", "d", "t"))
 
 
 def is_contraction(word: str) -> bool:
     """I’ll, You'd, Don’t: a capital and an apostrophe, but not a name."""
-    return _CONTRACTION.search(word) is not None
+    # Only the last four characters are lowered: no other character lowers to these letters.
+    return word[-4:].lower().endswith(_CONTRACTION)
 
 
 def is_nation_word(word: str) -> bool:
     """A nationality, its plural or its -man form: "Russian", "Russians", "Frenchmen"."""
     lower = word.lower()
-    if lower in NATIONS or (_MAN.search(lower) is not None and lower[:-3] in NATIONS):
+    if lower in NATIONS or (lower.endswith(("man", "men")) and lower[:-3] in NATIONS):
         return True
     return lower.endswith("s") and (lower[:-1] in NATIONS or lower[:-2] in NATIONS)
 
