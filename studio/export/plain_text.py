@@ -54,60 +54,87 @@ def render_plain_text(
     """The whole manuscript as text, as export_plain_text would write it."""
     options.validate()
     book = project.manuscript.book_text()
-    binder, info, bodies = book.binder, book.info, book.bodies
     wanted = None if options.chapter_ids is None else set(options.chapter_ids)
-    numbers = {c.chapter.id: n for n, c in enumerate(binder.chapters(), start=1)}
     chosen = [
-        (group.part, chapter)
-        for group in binder.parts
-        for chapter in group.chapters
-        if wanted is None or chapter.chapter.id in wanted
+        (number, chapter)
+        for number, chapter in enumerate(book.chapters, start=1)
+        if wanted is None or chapter.id in wanted
     ]
     total_scenes = sum(len(chapter.scenes) for _, chapter in chosen)
-    words = sum(chapter.word_count for _, chapter in chosen)
+    words = sum(scene.word_count for _, chapter in chosen for scene in chapter.scenes)
 
+    info = book.info
     title, author = _quotes(info.title, options.quotes), _quotes(info.author, options.quotes)
     blocks: list[str] = [_title_block(title, author, words)]
     front_matter = book.settings.get("front_matter")
     if isinstance(front_matter, str) and front_matter.strip() and wanted is None:
         blocks.append(_prose(front_matter, options))
+    separator = options.separator.strip() or "#"
     current_part: int | None = None
     done = 0
-    for part, chapter in chosen:
-        if part is not None and part.id != current_part:
-            blocks.append(f"\n\n{_quotes(part.title, options.quotes).upper()}")
-            current_part = part.id
-        blocks.append(_chapter_heading(numbers[chapter.chapter.id], chapter.chapter.title, options))
+    for number, chapter in chosen:
+        if chapter.part_id is not None and chapter.part_id != current_part:
+            blocks.append(f"\n\n{_quotes(chapter.part_title or '', options.quotes).upper()}")
+            current_part = chapter.part_id
+        blocks.append(_chapter_heading(number, chapter.title, options))
         # The separator goes between scenes that print something: never straight after the
         # heading, and never twice in a row around a scene that is still empty.
         printed = False
         for scene in chapter.scenes:
-            text = _scene(scene.title, scene.synopsis, bodies.get(scene.id, ""), options)
-            if options.notes:
-                notes = project.manuscript.scene(scene.id).notes
-                if notes.strip():
-                    text = "\n\n".join(
-                        t for t in (text, _prose(f"[Notes: {notes.strip()}]", options)) if t
-                    )
+            text = _scene(scene.title, scene.synopsis, scene.body, options)
+            if options.notes and scene.notes.strip():
+                text = "\n\n".join(
+                    t for t in (text, _prose(f"[Notes: {scene.notes.strip()}]", options)) if t
+                )
             if text:
                 if printed:
-                    blocks.append(options.separator.strip() or "#")
+                    blocks.append(separator)
                 blocks.append(text)
                 printed = True
             done += 1
             if progress is not None:
                 progress(done, total_scenes)
     blocks.append("\nTHE END")
-    text = "\n\n".join(b for b in blocks if b) + "\n"
-    # Whole-book passes only where they change something: a regex scan of a long book costs
-    # more than the rest of the export, and the `in` tests are a fast substring search.
-    if " \n" in text or "\t\n" in text:
-        text = _TRAILING_SPACE.sub("\n", text)
-    if "\n\n\n\n" in text:
-        text = _BLANK_LINES.sub("\n\n\n", text)
+    text = _joined(blocks)
     if options.line_ending != "lf":
         text = text.replace("\n", LINE_ENDINGS[options.line_ending])
     return text
+
+
+def _joined(blocks: list[str]) -> str:
+    """The blocks that are not empty joined by a blank line and ended by a line break, with
+    the spaces and tabs before a line break dropped and a run of more than three line breaks
+    cut to three.
+
+    Block by block rather than by substitutions over the whole text (a regex pass over a long
+    book costs more than the rest of the export), and with the same result: a block is
+    always followed by a line break (the blank line or the last one), so its own spaces before
+    one are its own affair, and the only runs of line breaks that cross blocks are the ones
+    around the joins, counted here as they are written.
+    """
+    out: list[str] = []
+    pending = 0  # line breaks read but not yet written
+    first = True
+    for block in blocks:
+        if not block:
+            continue
+        if not first:
+            pending += 2
+        first = False
+        # A tab is rare enough to look for alone first: a one-character search is many times
+        # faster than one for two.
+        if " \n" in block or ("\t" in block and "\t\n" in block) or block.endswith((" ", "\t")):
+            block = _TRAILING_SPACE.sub("\n", block + "\n")[:-1]
+        core = block.strip("\n")
+        if not core:
+            pending += len(block)
+            continue
+        pending += len(block) - len(block.lstrip("\n"))
+        out.append("\n" * min(pending, 3))
+        out.append(_BLANK_LINES.sub("\n\n\n", core) if "\n\n\n\n" in core else core)
+        pending = len(block) - len(block.rstrip("\n"))
+    out.append("\n" * min(pending + 1, 3))
+    return "".join(out)
 
 
 def export_plain_text(
@@ -148,12 +175,41 @@ def _scene(title: str, synopsis: str, body: str, options: PlainTextOptions) -> s
 
 def _prose(text: str, options: PlainTextOptions) -> str:
     """Stored text as the manuscript shows it: quotes, then emphasis, then wrapping."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.strip("\n")
     # Quotes first, while the emphasis markers that may stand before a quote are still there.
-    text = render(_quotes(text, options.quotes), options.markup)
+    text = _emphasis(_quotes(text, options.quotes), options.markup)
     if options.wrap_width:
         text = _wrap(text, options.wrap_width)
     return text
+
+
+def _emphasis(text: str, style: MarkupStyle) -> str:
+    """render(text, style), by rendering only the paragraphs that hold an asterisk.
+
+    Emphasis never crosses a blank line, so render reads a text paragraph by paragraph, and
+    copies one without an asterisk as it is; but it splits the whole text into paragraphs to
+    find them, which costs more than the rest of rendering a scene. Each asterisk is found
+    here by a one-character search instead, and only its paragraph is rendered.
+    """
+    if style is MarkupStyle.KEEP or "*" not in text:
+        return text
+    out: list[str] = []
+    done = 0
+    star = text.find("*")
+    while star != -1:
+        start = text.rfind("\n\n", done, star)
+        start = done if start == -1 else start + 2
+        end = text.find("\n\n", star)
+        if end == -1:
+            end = len(text)
+        out.append(text[done:start])
+        out.append(render(text[start:end], style))
+        done = end
+        star = text.find("*", end)
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _wrap(text: str, width: int) -> str:

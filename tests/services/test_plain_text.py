@@ -190,3 +190,27 @@ def test_front_matter_follows_the_title_block(book: Book, tmp_path: Path) -> Non
         )
         subset = render_plain_text(project, PlainTextOptions(chapter_ids=(book.chapters[2],)))
         assert "Inês" not in subset
+
+
+def test_untidy_scenes_print_tidy_with_emphasis_paragraph_by_paragraph(tmp_path: Path) -> None:
+    """Spaces before line breaks go, blank lines are cut to two (also where a scene's own
+    blank lines meet the ones around it), and emphasis is read in each paragraph alone."""
+    with create_project(tmp_path / "untidy.safehouse", title="Loose Ends") as project:
+        m = project.manuscript
+        first = m.add_chapter("One")
+        m.add_scene(
+            first.id,
+            "Ragged",
+            body="A *plain* start.\t\n\n\n\n\nNo stars here, *none\n\nthat* close. \n"
+            "Line **two** *\n\n\n  \t\nend *here*.  ",
+        )
+        m.add_scene(first.id, "Blank", body=" \n \t ")
+        m.add_scene(first.id, "Last", body="\n\n  \n**Done.**")
+        text = render_plain_text(project, PlainTextOptions())
+    assert text == (
+        "LOOSE ENDS\nabout 100 words\n\n\nChapter 1\nOne\n\n\n"
+        "A _plain_ start.\n\n\n"
+        "No stars here, *none\n\nthat* close.\n"
+        "Line _two_ *\n\n\n"
+        "end _here_.\n\n#\n\n\n#\n\n\n_Done._\n\n\nTHE END\n"
+    )
