@@ -311,6 +311,45 @@ def test_a_keystroke_rehighlights_one_block_and_new_words_start_with_the_visible
     assert underlined(editor) == []
 
 
+def test_the_word_being_typed_is_underlined_once_finished(qtbot: QtBot, sample: MainWindow) -> None:
+    editor = sample.editor.editor
+    type_at_end(qtbot, sample, " She did not recieve")
+    assert underlined(editor) == []  # still typing it: no dictionary look-up per letter
+    qtbot.keyClicks(editor, " it")
+    assert underlined(editor) == ["recieve"]  # a space finished it
+    qtbot.keyClicks(editor, " zavtrak")
+    assert underlined(editor) == ["recieve"]
+    editor.moveCursor(QTextCursor.MoveOperation.StartOfBlock)  # moving away finishes it too
+    assert underlined(editor) == ["recieve", "zavtrak"]
+    editor.moveCursor(QTextCursor.MoveOperation.EndOfBlock)
+    qtbot.keyClick(editor, "x")  # typing in (here: at the end of) a word hides it again
+    assert underlined(editor) == ["recieve"]
+    qtbot.keyClicks(editor, ".")  # punctuation finishes it
+    assert underlined(editor) == ["recieve", "zavtrakx"]
+    editor.undo()  # the edits are ordinary ones: undo and redo are unchanged
+    assert not editor.body().endswith(" zavtrakx.")
+    editor.redo()
+    assert editor.body().endswith(" zavtrakx.")
+
+
+def test_a_keystroke_repaints_its_paragraph_not_the_page(qtbot: QtBot, sample: MainWindow) -> None:
+    editor = sample.editor.editor
+    type_at_end(qtbot, sample, " A recieve here.")
+    assert underlined(editor) == ["recieve"]  # the block has formats: each key re-highlights it
+    layout = editor.spacing
+    whole_page: list[int] = []
+    one_block: list[int] = []
+    layout.update.connect(lambda *_: whole_page.append(1))
+    layout.updateBlock.connect(lambda *_: one_block.append(1))
+    qtbot.keyClick(editor, "x")
+    QApplication.processEvents()
+    assert whole_page == [] and one_block
+    assert editor.viewport().autoFillBackground()  # opaque: what is behind it is not repainted
+    background = editor.viewport().palette().color(editor.viewport().backgroundRole())
+    picture = editor.viewport().grab().toImage()
+    assert picture.pixelColor(2, 2) == background
+
+
 def test_new_verdicts_are_not_edits_and_the_underline_colour_follows_the_theme(
     qtbot: QtBot, sample: MainWindow
 ) -> None:

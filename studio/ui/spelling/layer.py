@@ -5,6 +5,10 @@ Typing never waits for the checker:
 * Qt's highlighter calls ``formats`` only for the block (paragraph) that changed; the checker
   judges each distinct word once and keeps the verdicts, so re-checking a paragraph after a
   keystroke is a few set operations.
+* The word being typed (the one just before the cursor) is left alone until it is finished, as
+  word processors do: every keystroke would otherwise make a new word to ask the dictionary
+  about ("Vol", "Volk", "Volko"...) and underline half-typed words. A space or punctuation
+  typed after it, or the cursor moving to another word, finishes it: its block is checked then.
 * When the accepted words change (a word added to the dictionary, a name added to the bible,
   the checker's ``generation`` goes up), only the blocks on screen are re-highlighted at once;
   the rest follow in small slices from a zero-timer (and on scroll), so even a 20,000-word
@@ -16,18 +20,19 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
+from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtGui import QColor, QPalette, QTextBlock, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from studio.spelling import Misspelling, SpellChecker
 from studio.ui.widgets.highlighter import FormatRange, SceneHighlighter
+from studio.ui.widgets.scene_editor import SceneEditor
 
 # The wave is one pixel thin: a deeper red on the light page, a brighter one on the dark page,
 # so that it reads as clearly on both.
 LIGHT_PAGE_RED = QColor("#d0312d")
 DARK_PAGE_RED = QColor("#ff6b60")
 SLICE_SECONDS = 0.004  # lazy re-highlighting gives the event loop back after this long
+WORD_JOINERS = "'\u2019-"  # inside a word being typed ("don't", "spy-turned")
 
 
 def underline_format(page: QColor) -> QTextCharFormat:
@@ -61,10 +66,29 @@ def _utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def typed_word(text: str, cursor: int) -> tuple[int, int] | None:
+    """The word (letters, digits and the apostrophes and hyphens inside it; Python indices) that
+    the cursor at index cursor of text is typing in: the one just before it, whole. None after a
+    space or punctuation, which finish a word, or at the start."""
+    if cursor <= 0 or cursor > len(text) or not _in_word(text[cursor - 1]):
+        return None
+    start = cursor - 1
+    while start > 0 and _in_word(text[start - 1]):
+        start -= 1
+    end = cursor
+    while end < len(text) and _in_word(text[end]):
+        end += 1
+    return start, end
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in WORD_JOINERS
+
+
 class SpellingLayer(QObject):
     """Underlines misspellings in a SceneEditor's document; checker None shows none."""
 
-    def __init__(self, editor: QTextEdit | QPlainTextEdit, highlighter: SceneHighlighter) -> None:
+    def __init__(self, editor: SceneEditor, highlighter: SceneHighlighter) -> None:
         super().__init__(editor)
         self._editor = editor
         self._highlighter = highlighter
@@ -76,8 +100,11 @@ class SpellingLayer(QObject):
         self._lazy.setInterval(0)
         self._lazy.timeout.connect(self._rehighlight_slice)
         self._recheck_queued = False
+        # Where the word left unchecked starts (a cursor: it follows edits), or None.
+        self._unchecked: QTextCursor | None = None
         editor.verticalScrollBar().valueChanged.connect(self._scrolled)
-        editor.installEventFilter(self)  # a theme change brings a new page colour
+        editor.cursorPositionChanged.connect(self._cursor_moved)
+        editor.palette_changed.connect(self._palette_changed)  # a theme brings a new page colour
         highlighter.add_layer(self)
 
     @property
@@ -94,14 +121,12 @@ class SpellingLayer(QObject):
     def _page(self) -> QColor:
         return self._editor.palette().color(QPalette.ColorRole.Base)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.PaletteChange:
-            fresh = underline_format(self._page())
-            if fresh.underlineColor() != self._format.underlineColor():
-                self._format = fresh
-                if self._checker is not None:
-                    self.recheck()
-        return False
+    def _palette_changed(self) -> None:
+        fresh = underline_format(self._page())
+        if fresh.underlineColor() != self._format.underlineColor():
+            self._format = fresh
+            if self._checker is not None:
+                self.recheck()
 
     # -- the highlighter's side ------------------------------------------------------------------
     def formats(self, text: str, block: QTextBlock) -> Iterable[FormatRange]:
@@ -112,11 +137,49 @@ class SpellingLayer(QObject):
             # The accepted words changed behind our back: bring the other blocks up to date soon.
             self._recheck_queued = True
             QTimer.singleShot(0, self, self.recheck)
+        unchecked = self._typed_in(text, block)
+        if unchecked is not None:
+            start, end = unchecked
+            text = text[:start] + " " * (end - start) + text[end:]  # same length, same offsets
         found = checker.misspellings(text)
         if not found:
             return ()
         spans = utf16_offsets(text, [(m.start, m.end) for m in found])
         return [(start, end - start, self._format) for start, end in spans]
+
+    def _typed_in(self, text: str, block: QTextBlock) -> tuple[int, int] | None:
+        """The span of text (block's) being typed, left unchecked for now; remembered."""
+        cursor = self._editor.textCursor()
+        if cursor.block() != block:
+            if self._unchecked is not None and self._unchecked.block() == block:
+                self._unchecked = None  # this block is checked in full now
+            return None
+        span = typed_word(text, python_index(text, cursor.positionInBlock()))
+        if span is None:
+            self._unchecked = None
+            return None
+        self._unchecked = QTextCursor(block)
+        ((start, _end),) = utf16_offsets(text, [span])
+        self._unchecked.setPosition(block.position() + start)
+        return span
+
+    def _cursor_moved(self) -> None:
+        """The word left unchecked is finished once the cursor is no longer at its end."""
+        unchecked = self._unchecked
+        if unchecked is None:
+            return
+        cursor = self._editor.textCursor()
+        block = unchecked.block()
+        if cursor.block() == block:
+            text = block.text()
+            span = typed_word(text, python_index(text, cursor.positionInBlock()))
+            if span is not None:
+                ((start, _end),) = utf16_offsets(text, [span])
+                if block.position() + start == unchecked.position():
+                    return  # still typing it
+        self._unchecked = None
+        if block.isValid():
+            self._highlighter.rehighlightBlock(block)
 
     def misspelling_at(self, block: QTextBlock, position_in_block: int) -> Misspelling | None:
         """The misspelt word at a position of block (Qt units), with Qt offsets, or None."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Signal
+from PySide6.QtCore import QEvent, QPoint, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QFontMetricsF,
     QResizeEvent,
+    QShowEvent,
     QTextBlock,
     QTextCursor,
     QTextDocument,
@@ -55,6 +56,7 @@ def default_serif_family() -> str:
 
 class SceneEditor(QPlainTextEdit):
     column_moved = Signal(int)  # the text column's left edge, in this widget's coordinates
+    palette_changed = Signal()  # a theme brought new colours (the spelling underline follows)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +74,28 @@ class SceneEditor(QPlainTextEdit):
         # Builds the right-click menu for a viewport position (spelling puts its items first).
         self.menu_builder: Callable[[QPoint], QMenu] = self.createStandardContextMenu
         self.set_editor_font(default_serif_family(), 13)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # An override, not an event filter: a filter would run Python for every event the editor
+        # gets, each keystroke's included.
+        super().changeEvent(event)
+        kind = event.type()
+        if kind == QEvent.Type.PaletteChange:
+            self.palette_changed.emit()
+        elif kind == QEvent.Type.StyleChange:
+            self._fill_page()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fill_page()
+
+    def _fill_page(self) -> None:
+        # A style sheet giving the editor a background turns off the viewport's own fill and
+        # paints the page behind it, so the viewport is transparent: every typed character then
+        # repainted the main window, splitter, tabs and panel behind its line. The viewport fills
+        # itself with its palette's Base (the page colour; the style sheet sets it too), the same
+        # pixels, and being opaque it repaints alone. Done again after each (re)polish.
+        self.viewport().setAutoFillBackground(True)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.menu_builder(event.pos())

@@ -53,7 +53,12 @@ class SpacedLayout(QPlainTextDocumentLayout):
     def documentChanged(self, position: int, removed: int, added: int) -> None:
         document = self.document()
         start = document.findBlock(position)
-        end = document.findBlock(max(0, position + removed + added - 1))
+        # The text that is there now is [position, position + added). Qt looks as far as
+        # position + removed + added, which for a highlighter's format change (the whole block,
+        # removed == added == its length) reaches into the next blocks and costs a relayout of
+        # them and a repaint of the whole page at every keystroke. With the block count unchanged
+        # and the new text inside one block, nothing else can have changed.
+        end = document.findBlock(position + max(added, 1) - 1)
         single = start == end and document.blockCount() == self._block_count and start.isValid()
         if not single:
             super().documentChanged(position, removed, added)
@@ -62,10 +67,11 @@ class SpacedLayout(QPlainTextDocumentLayout):
         # One block changed (a keystroke, a highlight): Qt lays it out again at natural height and,
         # seeing its height differ from the spaced one, would repaint everything. Keep its signals,
         # space the block, and say only what really changed.
-        lines = start.lineCount()
+        lines = start.lineCount()  # the count Qt kept from the last layout (the lines are gone)
         blocked = self.blockSignals(True)
         try:
-            super().documentChanged(position, removed, added)
+            # Told only this block (0 removed, at least 1 added), Qt takes its one-block path.
+            super().documentChanged(position, 0, max(added, 1))
         finally:
             self.blockSignals(blocked)
         self.respace(start)
