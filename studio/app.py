@@ -58,8 +58,11 @@ def start(project_path: Path | None = None, settings_path: Path | None = None) -
     opened just after that first paint, from the event loop. window.opening_finished is emitted
     when that is done, whether the project opened or a dialog said why not.
     """
-    from studio.ui.main_window import MainWindow
-    from studio.ui.settings import SettingsStore
+    from studio.ui.imports import sources_forgotten
+
+    with sources_forgotten():
+        from studio.ui.main_window import MainWindow
+        from studio.ui.settings import SettingsStore
 
     store = SettingsStore(settings_path or config_dir() / "settings.json")
     settings = store.load()
@@ -75,7 +78,9 @@ def start(project_path: Path | None = None, settings_path: Path | None = None) -
         if opened is None:
             return
         try:
-            _open_start_project(opened, settings, project_path)
+            with sources_forgotten():  # SQLAlchemy, the services and the spell checker
+                opened.complete()
+                _open_start_project(opened, settings, project_path)
         finally:
             opened.editor.opening_done()
             opened.opening_finished.emit()

@@ -7,6 +7,7 @@ Project and hands it to each panel; every save goes through the services.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -24,23 +25,23 @@ from PySide6.QtWidgets import (
 
 from studio.core.domain import SceneInfo
 from studio.core.errors import NotFoundError, SafehouseError
-from studio.ui import files
 from studio.ui.dialogs.messages import show_error
+from studio.ui.imports import sources_forgotten
 from studio.ui.menus import build_menus
-from studio.ui.panels.bible import BiblePanel
 from studio.ui.panels.binder import BinderPanel
 from studio.ui.panels.editor import EditorPanel
-from studio.ui.panels.inspector import InspectorPanel
-from studio.ui.panels.view_host import ViewHost
+from studio.ui.panels.view_host import ViewHost, replace_tab
 from studio.ui.session import WritingSession
 from studio.ui.settings import Settings, SettingsStore
-from studio.ui.spelling import SpellingController, add_spelling_menu
 from studio.ui.themes import apply_theme
 from studio.ui.widgets.status_bar import WritingStatusBar
 
 if TYPE_CHECKING:
     from studio.services.project import Project
     from studio.ui.dialogs.import_manuscript import ImportManuscriptDialog
+    from studio.ui.panels.bible import BiblePanel
+    from studio.ui.panels.inspector import InspectorPanel
+    from studio.ui.spelling import SpellingController, SpellingMenu
     from studio.ui.timeline import BookOrderView, ContinuityPanel, ThreadGridView, TimelineView
 
 APP_NAME = "Safehouse"
@@ -62,9 +63,18 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self.session = WritingSession()
         self._focus_state: tuple[bool, bool] | None = None
+        # Made after the first paint (complete()) or when first looked at: see bible, inspector.
+        self._bible: BiblePanel | None = None
+        self._inspector: InspectorPanel | None = None
+        self._spelling: tuple[SpellingController, SpellingMenu] | None = None
+        # The theme first: a widget made before it keeps the platform's point size (the style
+        # sheet's polish pins it), so panels made with the window and panels made later (the
+        # bible, the inspector, the story views) would be drawn at different sizes.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, settings.theme)
         self._build_panels()
         self.menu_actions = build_menus(self)
-        self._add_spelling()
         self._wire()
         self._restore_layout()
         self.set_theme(settings.theme)
@@ -75,8 +85,6 @@ class MainWindow(QMainWindow):
     def _build_panels(self) -> None:
         self.binder = BinderPanel(self)
         self.editor = EditorPanel(self)
-        self.bible = BiblePanel(self)
-        self.inspector = InspectorPanel(self)
         self.centre_tabs = QTabWidget(self)
         self.centre_tabs.setObjectName("centreTabs")
         self.centre_tabs.setDocumentMode(True)
@@ -85,8 +93,12 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget(self)
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setDocumentMode(True)
-        self.side_tabs.addTab(self.bible, "Characters")
-        self.side_tabs.addTab(self.inspector, "Scene")
+        # Stand-ins until the panels are made (their pages are swapped in, in the same place).
+        self._bible_page = QWidget(self.side_tabs)
+        self._inspector_page = QWidget(self.side_tabs)
+        self.side_tabs.addTab(self._bible_page, "Characters")
+        self.side_tabs.addTab(self._inspector_page, "Scene")
+        self.side_tabs.currentChanged.connect(self._side_tab_shown)
         self._add_story_views()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -176,21 +188,91 @@ class MainWindow(QMainWindow):
     def _story_times_changed(self) -> None:
         # A drag on the timeline (it redrew itself): the others show story times too.
         self._stories_stale(self.book_order_host, self.continuity_host)
-        self.inspector.reload_choices()
+        self._reload_inspector_choices()
         self.editor.refresh_header()
 
     def _grid_changed(self) -> None:
         self._stories_stale(self.timeline_host, self.continuity_host)
-        self.inspector.reload_choices()
+        self._reload_inspector_choices()
 
-    def _add_spelling(self) -> None:
+    # -- panels made after the first paint ---------------------------------------------------------
+    def complete(self) -> None:
+        """Make what the first paint went without: the character bible (on screen) and spelling.
+
+        start() calls this just after the window's first paint; opening a project, or asking for
+        the bible or spelling, makes them too. The scene inspector waits until it is looked at.
+        """
+        self._spelling_parts()
+        self._bible_panel()
+
+    @property
+    def bible(self) -> BiblePanel:
+        return self._bible_panel()
+
+    @property
+    def inspector(self) -> InspectorPanel:
+        return self._inspector_panel()
+
+    @property
+    def spelling(self) -> SpellingController:
+        return self._spelling_parts()[0]
+
+    @property
+    def spelling_menu(self) -> SpellingMenu:
+        return self._spelling_parts()[1]
+
+    def _bible_panel(self) -> BiblePanel:
+        if self._bible is None:
+            from studio.ui.panels.bible import BiblePanel
+
+            bible = self._bible = BiblePanel(self.side_tabs)
+            bible.open_scene_requested.connect(self.open_scene)
+            bible.characters_changed.connect(self._characters_changed)
+            bible.save_state_changed.connect(self.status.show_save_state)
+            if self.project is not None:
+                bible.set_project(self.project)
+            replace_tab(self.side_tabs, self._bible_page, bible)
+        return self._bible
+
+    def _inspector_panel(self) -> InspectorPanel:
+        """Made when first shown: it reads every choice a scene can have (the whole outline for
+        'Relative to'), which nobody needs before looking at it."""
+        if self._inspector is None:
+            from studio.ui.panels.inspector import InspectorPanel
+
+            inspector = self._inspector = InspectorPanel(self.side_tabs)
+            inspector.scene_changed.connect(self._scene_info_changed)
+            inspector.save_state_changed.connect(self.status.show_save_state)
+            if self.project is not None:
+                inspector.set_project(self.project)
+                scene_id = self.editor.scene_id
+                with suppress(NotFoundError):  # gone meanwhile: the inspector shows no scene
+                    if scene_id is not None:
+                        inspector.load_scene(self.project.manuscript.scene(scene_id))
+            replace_tab(self.side_tabs, self._inspector_page, inspector)
+        return self._inspector
+
+    def _side_tab_shown(self, index: int) -> None:
+        page = self.side_tabs.widget(index)
+        if page is self._inspector_page:
+            self._inspector_panel()
+        elif page is self._bible_page:
+            self._bible_panel()
+
+    def _spelling_parts(self) -> tuple[SpellingController, SpellingMenu]:
         """Underlines and the right-click menu in the editor, the View menu's spelling items."""
-        self.spelling = SpellingController(self.editor.editor, self)
-        self.spelling_menu = add_spelling_menu(self.menu_actions.view_menu, self.spelling)
-        self.project_changed.connect(self.spelling.set_project)
-        self.spelling.bible_changed.connect(self._bible_changed)
-        # Why spelling is off stays in the status bar until something else is said there.
-        self.spelling.message.connect(self.status.showMessage)
+        if self._spelling is None:
+            from studio.ui.spelling import SpellingController, add_spelling_menu
+
+            spelling = SpellingController(self.editor.editor, self)
+            self._spelling = (spelling, add_spelling_menu(self.menu_actions.view_menu, spelling))
+            self.project_changed.connect(spelling.set_project)
+            spelling.bible_changed.connect(self._bible_changed)
+            # Why spelling is off stays in the status bar until something else is said there.
+            spelling.message.connect(self.status.showMessage)
+            if self.project is not None:
+                spelling.set_project(self.project)
+        return self._spelling
 
     def _wire(self) -> None:
         self.binder.scene_selected.connect(self.open_scene)
@@ -200,11 +282,6 @@ class MainWindow(QMainWindow):
         self.binder.scene_deleted.connect(self._scene_deleted)
         self.editor.scene_saved.connect(self._scene_saved)
         self.editor.save_state_changed.connect(self.status.show_save_state)
-        self.inspector.scene_changed.connect(self._scene_info_changed)
-        self.inspector.save_state_changed.connect(self.status.show_save_state)
-        self.bible.open_scene_requested.connect(self.open_scene)
-        self.bible.characters_changed.connect(self._characters_changed)
-        self.bible.save_state_changed.connect(self.status.show_save_state)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.save_all)
@@ -215,7 +292,8 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if self.project is not None and self.project.path.resolve() == path.resolve():
             return True
-        from studio.services.project import open_project  # SQLAlchemy: not before the first paint
+        with sources_forgotten():
+            from studio.services.project import open_project  # SQLAlchemy: after the first paint
 
         try:
             project = open_project(path)
@@ -228,10 +306,14 @@ class MainWindow(QMainWindow):
     def set_project(self, project: Project | None) -> None:
         """Show project (already open), closing the one shown before; None shows none."""
         self.save_all()
+        self.complete()
         old = self.project
         self.project = project
         self.session = WritingSession()
-        for panel in (self.editor, self.inspector, self.bible, self.binder):
+        self.editor.set_project(project)
+        if self._inspector is not None:
+            self._inspector.set_project(project)
+        for panel in (self.bible, self.binder):
             panel.set_project(project)
         for host in self._story_hosts:
             host.set_project(project)
@@ -276,7 +358,8 @@ class MainWindow(QMainWindow):
         if self.project is None or scene_id == self.editor.scene_id:
             self.binder.select_scene(scene_id)
             return
-        self.inspector.save_now()
+        if self._inspector is not None:
+            self._inspector.save_now()
         try:
             scene = self.editor.load_scene(scene_id)
         except NotFoundError as error:
@@ -288,7 +371,8 @@ class MainWindow(QMainWindow):
                 self.binder.select_scene(self.editor.scene_id)
             return
         self.session.opened(scene.id, scene.word_count)
-        self.inspector.load_scene(scene)
+        if self._inspector is not None:
+            self._inspector.load_scene(scene)
         self.binder.select_scene(scene.id)
         self.settings.set_last_scene(self.project.path, scene.id)
         self._update_counts()
@@ -320,7 +404,8 @@ class MainWindow(QMainWindow):
 
     def _scene_deleted(self, scene_id: int) -> None:
         self.editor.forget_scene(scene_id)
-        self.inspector.forget_scene(scene_id)
+        if self._inspector is not None:
+            self._inspector.forget_scene(scene_id)
         self.session.forget(scene_id)
 
     def _outline_changed(self) -> None:
@@ -333,16 +418,20 @@ class MainWindow(QMainWindow):
     def _bible_changed(self) -> None:
         self.spelling.refresh_cast()
         self.bible.reload()
-        self.inspector.reload_choices()
+        self._reload_inspector_choices()
         self.editor.refresh_header()
         self._stories_stale()
 
     def _characters_changed(self) -> None:
         self.spelling.refresh_cast()
         self.binder.reload()
-        self.inspector.reload_choices()
+        self._reload_inspector_choices()
         self.editor.refresh_header()
         self._stories_stale()
+
+    def _reload_inspector_choices(self) -> None:
+        if self._inspector is not None:
+            self._inspector.reload_choices()
 
     def _show_character(self, character_id: int) -> None:
         self.side_tabs.setCurrentWidget(self.bible)
@@ -365,8 +454,8 @@ class MainWindow(QMainWindow):
     # -- saving and closing ------------------------------------------------------------------------
     def save_all(self) -> bool:
         """Ctrl+S, scene switch, close and quit: everything pending goes to the database now."""
-        results = [self.editor.save_now(), self.inspector.save_now(), self.bible.save_now()]
-        return all(results)
+        panels = (self.editor, self._inspector, self._bible)
+        return all([panel.save_now() for panel in panels if panel is not None])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._focus_state is not None:
@@ -500,19 +589,28 @@ class MainWindow(QMainWindow):
 
     # -- files (dialogs live in studio.ui.files) ---------------------------------------------------
     def new_project_dialog(self) -> None:
+        from studio.ui import files
+
         files.new_project(self)
 
     def open_project_dialog(self) -> None:
+        from studio.ui import files
+
         files.choose_and_open(self)
 
     def import_bundle_dialog(self) -> None:
+        from studio.ui import files
+
         files.import_bundle(self)
 
     def export_dialog(self) -> None:
+        from studio.ui import files
+
         files.export_plain_text(self)
 
     def import_manuscript_dialog(self) -> None:
         """File → Import Manuscript…: a .txt, .md or .docx, previewed, then opened as a project."""
+        from studio.ui import files
         from studio.ui.dialogs.import_manuscript import FILE_FILTER
 
         start = str(self.project.path.parent if self.project else files.documents_folder())
@@ -574,6 +672,8 @@ class MainWindow(QMainWindow):
         return Path(written)
 
     def fill_recent_menu(self) -> None:
+        from studio.ui import files
+
         files.fill_recent_menu(self, self.menu_actions.recent)
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from studio.ui.main_window import MainWindow
-from studio.ui.models.binder_model import ItemRef
+from studio.ui.models.binder_model import ItemRef, at_column
 from tests.ui.helpers import scene_titles, stored_binder
 
 
@@ -117,3 +117,26 @@ def test_deleting_asks_first_and_clears_the_open_scene(
     assert len(stored_binder(project_path).scenes()) == 3
     assert opened.editor.scene_id is None
     assert opened.editor.editor.isReadOnly()
+
+
+def test_a_rebuild_keeps_what_was_collapsed_and_each_row_can_do_what_it_could(
+    opened: MainWindow,
+) -> None:
+    tree, model = opened.binder.tree, opened.binder.model
+    tree.collapse(_index(opened, "chapter", "Saint Anthony's Night"))  # not the open scene's
+    tree.expand(_index(opened, "characters", "Characters"))
+    opened.binder.reload()
+    assert not tree.isExpanded(_index(opened, "chapter", "Saint Anthony's Night"))
+    assert tree.isExpanded(_index(opened, "chapter", "The Wine Buyer"))
+    assert tree.isExpanded(_index(opened, "characters", "Characters"))
+    assert not tree.isExpanded(_index(opened, "locations", "Locations"))
+    flag = Qt.ItemFlag
+    scene = model.flags(_index(opened, "scene", "Basil pots"))
+    assert scene & flag.ItemIsDragEnabled and scene & flag.ItemIsEditable
+    section = model.flags(_index(opened, "characters", "Characters"))
+    assert not section & (flag.ItemIsEditable | flag.ItemIsDragEnabled | flag.ItemIsDropEnabled)
+    character = model.flags(_index(opened, "character", "Katya"))
+    assert character & flag.ItemIsEditable and not character & flag.ItemIsDragEnabled
+    words = model.flags(at_column(_index(opened, "scene", "Basil pots"), 1))
+    assert not words & flag.ItemIsEditable
+    assert model.words_of(_index(opened, "scene", "Sardines")) == 4  # "Smoke over the square."

@@ -70,6 +70,18 @@ def dot_icon(colour: str, size: int = 10) -> QIcon:
     return QIcon(pixmap)
 
 
+class _Flags:
+    """The item flags of each kind of row and the word counts' alignment, combined once."""
+
+    def __init__(self) -> None:
+        flag = Qt.ItemFlag
+        self.plain = flag.ItemIsSelectable | flag.ItemIsEnabled  # sections and word counts
+        self.manuscript = self.plain | flag.ItemIsDropEnabled
+        self.outline = self.manuscript | flag.ItemIsDragEnabled | flag.ItemIsEditable
+        self.entry = self.plain | flag.ItemIsEditable  # characters, locations, threads
+        self.words_alignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
 class BinderModel(QStandardItemModel):
     moved = Signal()  # the outline's order changed in the database
     move_failed = Signal(str)  # a move or rename the service refused, with its message
@@ -79,6 +91,11 @@ class BinderModel(QStandardItemModel):
         super().__init__()
         self.project: Project | None = None
         self._scene_items: dict[int, QStandardItem] = {}
+        # One icon per colour and one brush, shared by every row: a pixmap per scene cost
+        # ~5 KB and 60 µs each (12 MB and 150 ms for a 2,500-scene book).
+        self._icons: dict[str, QIcon] = {}
+        self._words_brush = QBrush(QColor("#8a857b"))
+        self._flags = _Flags()
         self.setHorizontalHeaderLabels(["Title", "Words"])
 
     # -- building ----------------------------------------------------------------------------------
@@ -89,70 +106,88 @@ class BinderModel(QStandardItemModel):
         locations: list[Location],
         threads: list[PlotThread],
     ) -> None:
+        """Everything anew. Each top-level row is filled before it joins the model, so the view
+        hears of four inserted rows, not of one per scene (and of no change after insertion)."""
         self.removeRows(0, self.rowCount())
         self._scene_items = {}
-        manuscript = self._row(self.invisibleRootItem(), "Manuscript", ItemRef("manuscript", None))
-        manuscript.setDropEnabled(True)
+        flags = self._flags
+        manuscript = self._new_row(
+            "Manuscript", ItemRef("manuscript", None), flags.manuscript, binder.word_count
+        )
+        manuscript[0].setFont(self._section_font(manuscript[0]))
         for group in binder.parts:
-            parent = manuscript
+            parent = manuscript[0]
             if group.part is not None:
-                parent = self._row(manuscript, group.part.title, ItemRef("part", group.part.id))
-                parent.setDragEnabled(True)
-                parent.setDropEnabled(True)
-                self._set_words(parent, group.word_count)
+                ref = ItemRef("part", group.part.id)
+                row = self._new_row(group.part.title, ref, flags.outline, group.word_count)
+                parent.appendRow(row)
+                parent = row[0]
             for chapter in group.chapters:
-                item = self._row(
-                    parent, chapter.chapter.title, ItemRef("chapter", chapter.chapter.id)
-                )
-                item.setDragEnabled(True)
-                item.setDropEnabled(True)
-                self._set_words(item, chapter.word_count)
+                ref = ItemRef("chapter", chapter.chapter.id)
+                row = self._new_row(chapter.chapter.title, ref, flags.outline, chapter.word_count)
                 for scene in chapter.scenes:
-                    self._add_scene(item, scene)
-        self._set_words(manuscript, binder.word_count)
-        self._add_section("characters", [(c.id, c.display_name, c.colour) for c in characters])
-        self._add_section("locations", [(loc.id, loc.name, "") for loc in locations])
-        self._add_section("threads", [(t.id, t.name, t.colour) for t in threads])
+                    row[0].appendRow(self._scene_row(scene, flags.outline))
+                parent.appendRow(row)
+        root = self.invisibleRootItem()
+        root.appendRow(manuscript)
+        sections = (
+            ("characters", [(c.id, c.display_name, c.colour) for c in characters]),
+            ("locations", [(loc.id, loc.name, "") for loc in locations]),
+            ("threads", [(t.id, t.name, t.colour) for t in threads]),
+        )
+        for kind, entries in sections:
+            root.appendRow(self._section_row(kind, entries))
 
-    def _add_scene(self, parent: QStandardItem, scene: SceneInfo) -> None:
-        item = self._row(parent, scene.title, ItemRef("scene", scene.id))
-        item.setDragEnabled(True)
-        item.setDropEnabled(True)
-        item.setIcon(dot_icon(STATUS_COLOURS.get(scene.status, "#9aa0a6")))
+    def _scene_row(self, scene: SceneInfo, flags: Qt.ItemFlag) -> list[QStandardItem]:
+        row = self._new_row(scene.title, ItemRef("scene", scene.id), flags, scene.word_count)
+        item = row[0]
+        item.setIcon(self._icon(STATUS_COLOURS.get(scene.status, "#9aa0a6")))
         tip = f"{scene.status.value.capitalize()}" + (
             f" — {scene.synopsis}" if scene.synopsis else ""
         )
         item.setToolTip(tip)
-        self._set_words(item, scene.word_count)
         self._scene_items[scene.id] = item
+        return row
 
-    def _add_section(self, kind: str, entries: list[tuple[int, str, str]]) -> None:
-        title = dict(SECTIONS)[kind]
-        section = self._row(self.invisibleRootItem(), title, ItemRef(kind, None))
+    def _section_row(self, kind: str, entries: list[tuple[int, str, str]]) -> list[QStandardItem]:
+        flags = self._flags
+        row = self._new_row(dict(SECTIONS)[kind], ItemRef(kind, None), flags.plain, None)
+        row[0].setFont(self._section_font(row[0]))
+        entry_kind = kind.removesuffix("s")
         for entry_id, name, colour in entries:
-            item = self._row(section, name, ItemRef(kind.removesuffix("s"), entry_id))
+            entry = self._new_row(name, ItemRef(entry_kind, entry_id), flags.entry, None)
             if colour:
-                item.setIcon(dot_icon(colour))
+                entry[0].setIcon(self._icon(colour))
+            row[0].appendRow(entry)
+        return row
 
-    def _row(self, parent: QStandardItem, title: str, ref: ItemRef) -> QStandardItem:
+    def _new_row(
+        self, title: str, ref: ItemRef, flags: Qt.ItemFlag, words: int | None
+    ) -> list[QStandardItem]:
+        """[title, words], not yet in the model: what is set now emits nothing."""
         item = QStandardItem(title)
         item.setData(ref.kind, KIND_ROLE)
         item.setData(ref.id, ID_ROLE)
-        item.setEditable(ref.id is not None)
-        if parent is self.invisibleRootItem():
-            font = item.font()
-            font.setWeight(QFont.Weight.DemiBold)
-            item.setFont(font)
-        item.setDragEnabled(False)
-        item.setDropEnabled(False)
-        words = QStandardItem("")
-        words.setEditable(False)
-        words.setDragEnabled(False)
-        words.setDropEnabled(False)
-        words.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        words.setForeground(QBrush(QColor("#8a857b")))
-        parent.appendRow([item, words])
-        return item
+        item.setFlags(flags)
+        cell = QStandardItem("" if words is None else f"{words:,}")
+        if words is not None:
+            cell.setData(words, WORDS_ROLE)
+        cell.setFlags(self._flags.plain)
+        cell.setTextAlignment(self._flags.words_alignment)
+        cell.setForeground(self._words_brush)
+        return [item, cell]
+
+    @staticmethod
+    def _section_font(item: QStandardItem) -> QFont:
+        font = item.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        return font
+
+    def _icon(self, colour: str) -> QIcon:
+        icon = self._icons.get(colour)
+        if icon is None:
+            icon = self._icons[colour] = dot_icon(colour)
+        return icon
 
     def _set_words(self, item: QStandardItem, words: int) -> None:
         parent = item.parent() or self.invisibleRootItem()

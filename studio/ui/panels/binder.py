@@ -104,15 +104,19 @@ class BinderPanel(QWidget):
         return refs
 
     def _restore(self, expanded: set[ItemRef], expand_all: bool, current: ItemRef) -> None:
-        pending = [self.model.index(r, 0) for r in range(self.model.rowCount())]
+        model = self.model
+        if expand_all:  # the whole outline (only the outline has items under the manuscript)
+            self.tree.expandRecursively(model.index(0, 0))
+        pending = [model.index(r, 0) for r in range(model.rowCount())] if expanded else []
         while pending:
             index = pending.pop()
-            ref = self.model.ref(index)
-            if (expand_all and ref.kind in OUTLINE_KINDS) or ref in expanded:
+            if not model.hasChildren(index):  # a scene or a bible entry: nothing to expand
+                continue
+            if model.ref(index) in expanded:
                 self.tree.expand(index)
-            pending.extend(self.model.index(r, 0, index) for r in range(self.model.rowCount(index)))
+            pending.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
         if current.id is not None:
-            self.tree.setCurrentIndex(self.model.index_of(current.kind, current.id))
+            self.tree.setCurrentIndex(model.index_of(current.kind, current.id))
 
     def scene_ids(self) -> list[int]:
         return self.model.scene_ids()

@@ -14,7 +14,7 @@ from types import MethodType
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from studio.services.project import Project
@@ -88,3 +88,16 @@ class ViewHost(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.current()
+
+
+def replace_tab(tabs: QTabWidget, old: QWidget, new: QWidget) -> None:
+    """Put new in old's tab: same place and title, current if old was; old is deleted.
+
+    Inserted before it is removed, so no other tab is ever shown (nor made) in between."""
+    index = tabs.indexOf(old)
+    was_current = tabs.currentIndex() == index
+    tabs.insertTab(index, new, tabs.tabText(index))
+    if was_current:
+        tabs.setCurrentIndex(index)
+    tabs.removeTab(index + 1)
+    old.deleteLater()
