@@ -5,12 +5,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studio.ui import autosave
 from studio.ui.main_window import MainWindow
+from studio.ui.widgets.scene_editor import SceneEditor
 from tests.ui.helpers import stored_body
 
 
@@ -178,3 +181,63 @@ def test_alt_down_and_alt_up_move_between_scenes(qtbot: QtBot, opened: MainWindo
     assert opened.editor.scene_id == ids[2]  # across the chapter boundary
     qtbot.keyClick(opened.editor.editor, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert opened.editor.scene_id == ids[1]
+
+
+# -- line spacing and the keystroke path -----------------------------------------------------------
+def _unspaced_blocks(editor: SceneEditor) -> list[int]:
+    """Numbers of the blocks laid out at natural height (every laid-out line must be spaced)."""
+    found = []
+    block = editor.document().begin()
+    while block.isValid():
+        layout = block.layout()
+        if layout.lineCount() and layout.lineAt(0).y() <= 0:
+            found.append(block.blockNumber())
+        block = block.next()
+    return found
+
+
+def test_every_line_is_spaced_whatever_lays_it_out(qtbot: QtBot, opened: MainWindow) -> None:
+    editor = opened.editor.editor
+    paragraph = "The courier waited by the tram stop and counted the *slips* twice. " * 8
+    editor.set_body("\n".join([paragraph] * 120))  # nothing painted yet
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().characterCount() // 2)
+    editor.setTextCursor(cursor)
+    steps = [
+        lambda: qtbot.keyClicks(editor, "ab"),  # the page not laid out: Qt measures via Python
+        QApplication.processEvents,
+        lambda: qtbot.keyClicks(editor, "cd"),  # laid out and painted: Qt measures alone
+        lambda: editor.moveCursor(QTextCursor.MoveOperation.End),
+        lambda: qtbot.keyClicks(editor, " end"),
+        lambda: editor.verticalScrollBar().setValue(0),
+        lambda: qtbot.keyClicks(editor, "x"),  # typed off screen: the page jumps back there
+        lambda: editor.resize(editor.width() - 120, editor.height()),  # all blocks lose lines
+        lambda: qtbot.keyClicks(editor, "y"),
+        lambda: qtbot.keyClick(editor, Qt.Key.Key_Return),
+        lambda: qtbot.keyClick(editor, Qt.Key.Key_PageUp),
+        lambda: qtbot.keyClicks(editor, "z"),
+        QApplication.processEvents,
+    ]
+    for number, step in enumerate(steps):
+        step()
+        assert _unspaced_blocks(editor) == [], f"after step {number}"
+    line = editor.document().lastBlock().previous().layout().lineAt(1)
+    assert line.y() == pytest.approx(line.height() * 2)  # 1.5 lines a line, half a line above
+    assert editor.cursorRect().bottom() <= editor.viewport().height()  # the caret is on screen
+
+
+def test_a_keystroke_on_a_laid_out_page_is_measured_by_qt_alone(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    editor = opened.editor.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QApplication.processEvents()  # painted: the page's blocks have their lines
+    guarded: list[bool] = []
+    editor.document().contentsChange.connect(lambda *_: guarded.append(editor.spacing.guarded))
+    qtbot.keyClick(editor, "x")
+    assert guarded and not any(guarded)
+    assert editor.spacing.guarded  # and back for whatever comes next
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # a new block: Qt lays it out through Python
+    assert guarded[-1]

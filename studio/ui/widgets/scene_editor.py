@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
+    QKeyEvent,
     QResizeEvent,
     QShowEvent,
     QTextBlock,
@@ -160,8 +161,25 @@ class SceneEditor(QPlainTextEdit):
         return metrics.horizontalAdvance(_SAMPLE) / len(_SAMPLE) * COLUMN_CHARACTERS
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self.spacing.guard()  # a new width clears every block's lines (also the viewport's resize)
         super().resizeEvent(event)
         self._update_margins()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A typed character changes one block, which documentChanged lays out and spaces; every
+        # other block Qt measures meanwhile lies between the top of the page and the cursor. When
+        # those all have their lines, Qt's measuring walks need no Python (see SpacedLayout).
+        text = event.text()
+        if (
+            text
+            and text.isprintable()
+            and self.spacing.guarded
+            and self.spacing.laid_out(self.firstVisibleBlock(), self.textCursor().block())
+        ):
+            with self.spacing.unguarded():
+                super().keyPressEvent(event)
+        else:
+            super().keyPressEvent(event)
 
     def _update_margins(self) -> None:
         # The column is centred by the viewport's margins so that resizing never edits the

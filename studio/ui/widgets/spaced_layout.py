@@ -9,13 +9,25 @@ follow, and the gaps between paragraphs equal those between lines.
 
 Moving lines is cheap: a keystroke re-spaces only the block it changed; blocks Qt lays out
 lazily (on screen, under the cursor) are spaced in blockBoundingRect, where that happens.
+
+That override is the costly part: Qt asks for a block's rectangle by walking from the top of the
+page to it, several times per keystroke (the cursor, its old place, the input method), so a
+keystroke made some 70 calls from C++ into Python. The override is therefore an attribute of the
+instance that `unguarded` takes away while a keystroke runs whose blocks are all laid out
+(SceneEditor.keyPressEvent checks). Whatever could clear layouts then (a change of several
+blocks, a resize) puts it back first: `guard`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QTextBlock, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+GUARD = "blockBoundingRect"  # the virtual Qt calls; Shiboken looks for an instance attribute too
 
 
 class SpacedLayout(QPlainTextDocumentLayout):
@@ -23,6 +35,42 @@ class SpacedLayout(QPlainTextDocumentLayout):
         super().__init__(document)
         self.factor = factor
         self._block_count = document.blockCount()
+        self.guard()
+
+    # -- the lazy-layout guard ---------------------------------------------------------------------
+    def guard(self) -> None:
+        """Space every block Qt lays out lazily from now on (the default)."""
+        # setattr, not __dict__: Shiboken caches the override it finds and forgets it on setattr.
+        setattr(self, GUARD, self._spaced_rect)
+
+    @property
+    def guarded(self) -> bool:
+        return GUARD in self.__dict__
+
+    @contextmanager
+    def unguarded(self) -> Iterator[None]:
+        """Within: Qt measures blocks without calling Python. Only for work that lays out no
+        block lazily (every block it measures has its lines, or documentChanged guards first)."""
+        if self.guarded:
+            delattr(self, GUARD)
+        try:
+            yield
+        finally:
+            self.guard()
+
+    @staticmethod
+    def laid_out(first: QTextBlock, last: QTextBlock, limit: int = 80) -> bool:
+        """True when every block from first to last (at most limit of them) has its lines."""
+        if not 0 <= last.blockNumber() - first.blockNumber() < limit:
+            return False
+        block = first
+        for _ in range(limit):
+            if not block.isValid() or not block.layout().lineCount():
+                return False
+            if block == last:
+                return True
+            block = block.next()
+        return False
 
     def respace(self, block: QTextBlock) -> bool:
         """Space block's lines if Qt laid them out afresh; True if anything moved."""
@@ -39,11 +87,11 @@ class SpacedLayout(QPlainTextDocumentLayout):
             top += self.factor * height
         return True
 
-    def blockBoundingRect(self, block: QTextBlock) -> QRectF:
-        # Qt lays a block out lazily in here (painting, scrolling, moving the cursor): it is
-        # spaced before anything measures it. Every other layout passes through documentChanged,
-        # so a block that was laid out on the way in is spaced already (this runs for every
-        # block on screen at each paint: it is kept to three calls into Qt).
+    def _spaced_rect(self, block: QTextBlock) -> QRectF:
+        # blockBoundingRect while guarded. Qt lays a block out lazily in there (painting,
+        # scrolling, moving the cursor): it is spaced before anything measures it. Every other
+        # layout passes through documentChanged, so a block that was laid out on the way in is
+        # spaced already (this runs for every block on screen at each paint: three calls into Qt).
         if block.layout().lineCount():
             return super().blockBoundingRect(block)
         super().blockBoundingRect(block)
@@ -61,6 +109,7 @@ class SpacedLayout(QPlainTextDocumentLayout):
         end = document.findBlock(position + max(added, 1) - 1)
         single = start == end and document.blockCount() == self._block_count and start.isValid()
         if not single:
+            self.guard()  # the blocks changed lose their lines: Qt lays them out again lazily
             super().documentChanged(position, removed, added)
             self._block_count = document.blockCount()
             return
