@@ -2,29 +2,46 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from studio.core.domain import Stats
 from studio.services.bible import BibleService
 from studio.services.dictionary import DictionaryService
-from studio.services.events import EventService
 from studio.services.manuscript import ManuscriptService
-from studio.services.stats import project_stats
-from studio.services.timeline import TimelineService
 from studio.storage.database import ProjectDatabase, create_database, open_database
+
+if TYPE_CHECKING:
+    from studio.core.domain import Stats
+    from studio.services.events import EventService
+    from studio.services.timeline import TimelineService
 
 
 class Project:
-    """One open project. Close it (or use it in a with block) to release its lock."""
+    """One open project. Close it (or use it in a with block) to release its lock.
+
+    The timeline and events services are made (and their modules imported: ~100 ms) when first
+    used: opening a project in the window shows a scene without them.
+    """
 
     def __init__(self, database: ProjectDatabase) -> None:
         self.database = database
         self.manuscript = ManuscriptService(database)
         self.bible = BibleService(database)
-        self.events = EventService(database)
-        self.timeline = TimelineService(database)
         self.dictionary = DictionaryService(database)
+
+    @cached_property
+    def events(self) -> EventService:
+        from studio.services.events import EventService
+
+        return EventService(self.database)
+
+    @cached_property
+    def timeline(self) -> TimelineService:
+        from studio.services.timeline import TimelineService
+
+        return TimelineService(self.database)
 
     @property
     def path(self) -> Path:
@@ -40,6 +57,8 @@ class Project:
         return self.database.backup_made
 
     def stats(self) -> Stats:
+        from studio.services.stats import project_stats
+
         return project_stats(self.database)
 
     def close(self) -> None:
