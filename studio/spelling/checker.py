@@ -78,7 +78,9 @@ class SpellChecker:
         self._enchant: dict[str, bool] = {}
         self._verdicts: dict[str, bool] = {}
         self._good_pieces: set[str] = set()
-        self._bad_pieces: dict[str, Spans] = {}
+        self._bad_pieces: dict[str, Spans | None] = {}
+        """The misspelt words of each bad piece; None when the piece is one word, as written in
+        the text (no apostrophe: flat_chunks changed nothing in it)."""
         self.generation = 0
         """Goes up whenever the accepted words change: a highlighter re-checks what it shows."""
         self._accepted_changed()
@@ -196,20 +198,22 @@ class SpellChecker:
             end = len(flat)
             find = flat.find
             for piece in filter(bad.__contains__, rest):
-                size = len(piece)
-                while True:
-                    at = find(piece, at)
-                    after = at + size
-                    if (at == 0 or flat[at - 1].isspace()) and (
-                        after == end or flat[after].isspace()
-                    ):
-                        break
-                    at += 1
+                at = find(piece, at)
+                after = at + len(piece)
+                while not (
+                    (at == 0 or flat[at - 1].isspace()) and (after == end or flat[after].isspace())
+                ):
+                    at = find(piece, at + 1)
+                    after = at + len(piece)
                 start = offset + at
-                for first, last, _word in bad[piece]:
-                    first += start
-                    last += start
-                    append(_new_tuple(Misspelling, (first, last, text[first:last])))
+                spans = bad[piece]
+                if spans is None:
+                    append(_new_tuple(Misspelling, (start, offset + after, piece)))
+                else:
+                    for first, last, _word in spans:
+                        first += start
+                        last += start
+                        append(_new_tuple(Misspelling, (first, last, text[first:last])))
                 at = after
         return found
 
@@ -264,8 +268,7 @@ class SpellChecker:
                 others.append(piece)
         fine = self._good_words(alpha.union(owners.values()) if owners else alpha)
         good.update(alpha.intersection(fine))
-        for piece in alpha.difference(fine):
-            bad[piece] = ((0, len(piece), piece),)
+        bad.update(dict.fromkeys(alpha.difference(fine)))
         for piece, owner in owners.items():
             if owner in fine:
                 good.add(piece)
