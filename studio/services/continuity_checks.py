@@ -47,27 +47,32 @@ def _present(scene: SceneRecord) -> set[int]:
 
 
 def two_places(snapshot: Snapshot) -> Iterator[Found]:
+    # Each character's scenes as (start, end, location, book index, id), sorted by start (ties
+    # in book order): plain tuples, since this runs once per character per scene.
     day = PRECISION_RANK[Precision.DAY]
-    by_character: defaultdict[int, list[SceneRecord]] = defaultdict(list)
+    by_character: defaultdict[int, list[tuple[datetime, datetime, int, int, int]]] = defaultdict(
+        list
+    )
     for scene in snapshot.scenes:
         time = scene.story_time
         if time is None or scene.location_id is None or PRECISION_RANK[time.precision] > day:
             continue
+        item = (time.start, time.end, scene.location_id, scene.book_index, scene.id)
         for character in _present(scene):
-            by_character[character].append(scene)
+            by_character[character].append(item)
     clashes: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
-    for character, scenes in by_character.items():
-        scenes.sort(key=lambda s: s.story_time.start if s.story_time else datetime.min)
-        active: list[SceneRecord] = []
-        for scene in scenes:
-            assert scene.story_time is not None
-            start = scene.story_time.start
-            active = [a for a in active if a.story_time is not None and a.story_time.end >= start]
-            for other in active:
-                if other.location_id != scene.location_id:
-                    first, second = sorted((other, scene), key=lambda s: s.book_index)
-                    clashes[(first.id, second.id)].add(character)
-            active.append(scene)
+    for character, items in by_character.items():
+        items.sort(key=_start)
+        active: list[tuple[datetime, datetime, int, int, int]] = []
+        for item in items:
+            start, _, location, index, scene_id = item
+            # The scenes still running when this one starts: they overlap it.
+            active = [a for a in active if a[1] >= start]
+            for _, _, other_location, other_index, other_id in active:
+                if other_location != location:
+                    pair = (other_id, scene_id) if other_index < index else (scene_id, other_id)
+                    clashes[pair].add(character)
+            active.append(item)
     scenes_by_id = snapshot.scene_by_id()
     for (first_id, second_id), characters in sorted(clashes.items()):
         first, second = scenes_by_id[first_id], scenes_by_id[second_id]
@@ -81,6 +86,10 @@ def two_places(snapshot: Snapshot) -> Iterator[Found]:
             f"{_when(second)}).",
             (first_id, second_id),
         )
+
+
+def _start(item: tuple[datetime, datetime, int, int, int]) -> datetime:
+    return item[0]
 
 
 def _place(snapshot: Snapshot, scene: SceneRecord) -> str:
@@ -121,11 +130,18 @@ def _event_label(event: EventRecord) -> str:
 def appearances(snapshot: Snapshot) -> Iterator[Found]:
     firsts = _timed_events(snapshot, {EventKind.FIRST_APPEARANCE})
     exits = _timed_events(snapshot, {EventKind.DEPARTURE, EventKind.DEATH})
+    # Only the characters with such an event can warn: the others are not looked at.
+    watched = firsts.keys() | exits.keys()
+    if not watched:
+        return
     for scene in snapshot.scenes:
         time = scene.story_time
         if time is None:
             continue
-        for character in sorted(_present(scene)):
+        present = scene.character_ids & watched
+        if scene.pov_id in watched:
+            present.add(scene.pov_id)
+        for character in sorted(present):
             name = snapshot.characters.get(character, f"character {character}")
             first = firsts.get(character)
             if first and first[0].story_time and time.end < first[0].story_time.start:
@@ -163,6 +179,8 @@ def untouched_threads(snapshot: Snapshot, limit: int) -> Iterator[Found]:
         if thread.status is not ThreadStatus.OPEN:
             continue
         touches = [s for s in snapshot.scenes if thread.id in s.thread_notes]
+        if not touches:  # never advanced yet: not "untouched" before it first appears
+            continue
         for before, after in zip(touches, [*touches[1:], None], strict=True):
             start = number[before.chapter_id]
             end = number[after.chapter_id] if after is not None else total

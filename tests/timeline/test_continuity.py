@@ -155,6 +155,13 @@ def test_thread_untouched_for_more_than_n_chapters(book: Book) -> None:
         service.set_untouched_chapters(0)
 
 
+def test_a_thread_no_scene_advances_yet_is_not_untouched(book: Book) -> None:
+    """A new open thread is not "untouched" before it first appears (and does not break the
+    check: it once raised a ValueError)."""
+    book.project.bible.add_thread("The wedding", "romance")
+    assert check_continuity(book.project) == []
+
+
 def test_alias_used_outside_its_time(book: Book) -> None:
     manuscript = book.project.manuscript
     manuscript.update_scene(book.scenes[3], story_time="2021-03-01")
