@@ -241,3 +241,22 @@ def test_a_keystroke_on_a_laid_out_page_is_measured_by_qt_alone(
     assert editor.spacing.guarded  # and back for whatever comes next
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # a new block: Qt lays it out through Python
     assert guarded[-1]
+
+
+def test_typing_puts_off_styling_the_paragraphs_off_screen(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    editor = opened.editor.editor
+    paragraph = "The courier counted the *slips* twice by the tram stop. " * 6
+    editor.set_body("\n".join([paragraph] * 300), lazy=True)  # a scene switch
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    middle = editor.document().findBlockByNumber(30)  # never on screen
+    for _ in range(8):  # typing for longer than the catch-up's delay
+        qtbot.keyClick(editor, "x")
+        qtbot.wait(100)
+        assert editor.highlighter.behind
+    assert middle.layout().formats() == []  # no slice ran between the keys
+    assert editor.textCursor().block().layout().formats()  # the paragraph typed in is styled
+    qtbot.waitUntil(lambda: not editor.highlighter.behind, timeout=5000)  # a pause: caught up
+    assert any(span.format.fontItalic() for span in middle.layout().formats())

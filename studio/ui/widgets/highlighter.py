@@ -8,7 +8,7 @@ document.
 A new scene can be shown with highlighting deferred (`deferred(True)` around setPlainText): Qt
 still offers every paragraph, but each is passed over at once; `catch_up` then highlights the
 paragraphs on screen and the rest follow in small slices from a zero-timer, the ones scrolled
-into view first.
+into view first; a keystroke puts the slices off until the typing pauses.
 """
 
 from __future__ import annotations
@@ -108,6 +108,13 @@ class SceneHighlighter(QSyntaxHighlighter):
     def behind(self) -> bool:
         """True while some paragraphs still wait to be highlighted."""
         return self._delay.isActive() or self._lazy.isActive()
+
+    def postpone(self) -> None:
+        """A key was pressed: the paragraphs off screen wait for a pause in the typing, so that
+        no keystroke waits behind a slice of them (what comes on screen is done at once)."""
+        if self.behind:
+            self._lazy.stop()
+            self._delay.start()
 
     def show_blocks(self, blocks: Callable[[], Iterable[QTextBlock]]) -> None:
         """Paragraphs scrolled into view: highlighted at once if catching up is not done."""

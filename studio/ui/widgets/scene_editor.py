@@ -169,6 +169,7 @@ class SceneEditor(QPlainTextEdit):
         # A typed character changes one block, which documentChanged lays out and spaces; every
         # other block Qt measures meanwhile lies between the top of the page and the cursor. When
         # those all have their lines, Qt's measuring walks need no Python (see SpacedLayout).
+        self.highlighter.postpone()
         text = event.text()
         if (
             text
