@@ -80,3 +80,41 @@ def test_full_caches_start_again_with_the_same_answers(
             *[m for m in expected if m.end <= 500],
             Misspelling(501, 511, "Kalmurzaev"),
         ]
+
+
+MIXED = (
+    "Natásha’s NATASHA Pávlovna's Pavlovna's Pa\u0301vlovna Kalmurzaeva’s KALNINA'S o'clock 'em "
+    "'Tis don’t DON'T s/he Ångström's McDonald THE The tHe café Café CAFÉ cafe's naïve Naïve "
+    "Zürich's 1805's 3rd x1y Jean-Luc's rock'n'roll Rostóv Rostóvs Rostóv’s ROSTÓV Sophias "
+    "Petrovs Petrova’s Kálnina Kálnina's Schérer's Scherer's Ka\u0301lnina recieve Recieve "
+    "RECIEVE recieve's Exfil EXFIL SVR's Moscow's MOSCOW'S"
+)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"check_all_caps": True}, {"genre_words": False}, {"extra_words": ["Rostóv", "naive"]}],
+)
+def test_accents_possessives_and_capitals_in_bulk_match_word_by_word(
+    make_checker: MakeChecker, options: dict[str, object]
+) -> None:
+    """Alphabetic pieces and their possessives are judged in bulk, the rest word by word: both
+    give the answers check_word gives, with or without the cast, in either order of meeting."""
+    cast = ["Anna Pávlovna Schérer", "Harley Kalmurzaeva", "Kirill Kalnina", "Jean-Luc"]
+    for with_cast in (False, True):
+        expected_checker = make_checker(**options)
+        bulk = make_checker(**options)
+        if with_cast:
+            expected_checker.set_cast(cast)
+            bulk.set_cast(cast)
+        # check_word sends a word with an apostrophe through misspellings (the bulk path):
+        # _word_ok is the word-by-word rules themselves.
+        expected = [
+            Misspelling(start, end, word)
+            for start, end, word in tokens.checkable_words(MIXED)
+            if not expected_checker._word_ok(word)
+        ]
+        assert bulk.misspellings(MIXED) == expected
+        assert bulk.misspellings(MIXED[::-1][::-1]) == expected  # warm
+        assert all(MIXED[m.start : m.end] == m.word for m in expected)
+        assert "recieve" in {m.word for m in expected}
