@@ -306,15 +306,16 @@ class MainWindow(QMainWindow):
     def set_project(self, project: Project | None) -> None:
         """Show project (already open), closing the one shown before; None shows none."""
         self.save_all()
-        self.complete()
+        if project is not None:
+            self.complete()
         old = self.project
         self.project = project
         self.session = WritingSession()
         self.editor.set_project(project)
-        if self._inspector is not None:
-            self._inspector.set_project(project)
-        for panel in (self.bible, self.binder):
-            panel.set_project(project)
+        for panel in (self._inspector, self._bible):  # None: not made, never given a project
+            if panel is not None:
+                panel.set_project(project)
+        self.binder.set_project(project)
         for host in self._story_hosts:
             host.set_project(project)
         if old is not None and old is not project:
