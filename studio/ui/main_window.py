@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.domain import SceneInfo
 from studio.core.errors import NotFoundError, SafehouseError
 from studio.ui.dialogs.messages import show_error
 from studio.ui.imports import sources_forgotten
@@ -37,6 +36,7 @@ from studio.ui.themes import apply_theme
 from studio.ui.widgets.status_bar import WritingStatusBar
 
 if TYPE_CHECKING:
+    from studio.core.domain import SceneInfo
     from studio.services.project import Project
     from studio.ui.dialogs.import_manuscript import ImportManuscriptDialog
     from studio.ui.panels.bible import BiblePanel

@@ -6,10 +6,10 @@ top-level resources/ and projects/ folders. Nothing here touches Qt.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # studio/
+REPO_ROOT = PACKAGE_ROOT.parent
 SAMPLE_NAME = "the-lisbon-drop"
 # studio.storage.database.PROJECT_SUFFIX, repeated so that the window need not import SQLAlchemy
 # before its first paint (tests/ui/test_files.py checks that the two agree).
@@ -17,12 +17,13 @@ PROJECT_SUFFIX = ".safehouse"
 
 
 def resources_dir() -> Path:
-    """The folder of themes/ and icons/: in the package when shipped there, else the repo's."""
-    try:
-        packaged = Path(str(resources.files("studio") / "resources"))
-    except (ModuleNotFoundError, TypeError):
-        packaged = None
-    if packaged is not None and (packaged / "themes").is_dir():
+    """The folder of themes/ and icons/: in the package when shipped there, else the repo's.
+
+    Found beside this file rather than through importlib.resources, whose import costs the
+    window's first paint ~5 ms: the package is always a folder on disk (QSS and SVG files are
+    read by path)."""
+    packaged = PACKAGE_ROOT / "resources"
+    if (packaged / "themes").is_dir():
         return packaged
     return REPO_ROOT / "resources"
 

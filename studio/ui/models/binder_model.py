@@ -24,21 +24,23 @@ from PySide6.QtGui import (
     QStandardItemModel,
 )
 
-from studio.core.domain import Binder, Character, Location, PlotThread, SceneInfo, SceneStatus
 from studio.core.errors import SafehouseError
 
 if TYPE_CHECKING:
+    from studio.core.domain import Binder, Character, Location, PlotThread, SceneInfo
     from studio.services.project import Project
 
 MIME_TYPE = "application/x-safehouse-binder-item"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 WORDS_ROLE = Qt.ItemDataRole.UserRole + 3
+# By SceneStatus value (a StrEnum, so its members find these keys): the domain module is not
+# needed before the window's first paint.
 STATUS_COLOURS = {
-    SceneStatus.IDEA: "#9aa0a6",
-    SceneStatus.DRAFT: "#d39b3a",
-    SceneStatus.REVISED: "#4f86c6",
-    SceneStatus.FINAL: "#4a9d6b",
+    "idea": "#9aa0a6",
+    "draft": "#d39b3a",
+    "revised": "#4f86c6",
+    "final": "#4a9d6b",
 }
 SECTIONS = (("characters", "Characters"), ("locations", "Locations"), ("threads", "Plot threads"))
 AnyIndex = QModelIndex | QPersistentModelIndex
