@@ -98,6 +98,11 @@ class BinderModel(QStandardItemModel):
         self._icons: dict[str, QIcon] = {}
         self._words_brush = QBrush(QColor("#8a857b"))
         self._flags = _Flags()
+        self._prototypes: dict[tuple[str, str], QStandardItem] = {}
+        self._words_cell = QStandardItem("")
+        self._words_cell.setFlags(self._flags.plain)
+        self._words_cell.setTextAlignment(self._flags.words_alignment)
+        self._words_cell.setForeground(self._words_brush)
         self.setHorizontalHeaderLabels(["Title", "Words"])
 
     # -- building ----------------------------------------------------------------------------------
@@ -141,9 +146,9 @@ class BinderModel(QStandardItemModel):
             root.appendRow(self._section_row(kind, entries))
 
     def _scene_row(self, scene: SceneInfo, flags: Qt.ItemFlag) -> list[QStandardItem]:
-        row = self._new_row(scene.title, ItemRef("scene", scene.id), flags, scene.word_count)
+        ref, colour = ItemRef("scene", scene.id), STATUS_COLOURS.get(scene.status, "#9aa0a6")
+        row = self._new_row(scene.title, ref, flags, scene.word_count, colour)
         item = row[0]
-        item.setIcon(self._icon(STATUS_COLOURS.get(scene.status, "#9aa0a6")))
         tip = f"{scene.status.value.capitalize()}" + (
             f" — {scene.synopsis}" if scene.synopsis else ""
         )
@@ -157,27 +162,35 @@ class BinderModel(QStandardItemModel):
         row[0].setFont(self._section_font(row[0]))
         entry_kind = kind.removesuffix("s")
         for entry_id, name, colour in entries:
-            entry = self._new_row(name, ItemRef(entry_kind, entry_id), flags.entry, None)
-            if colour:
-                entry[0].setIcon(self._icon(colour))
-            row[0].appendRow(entry)
+            row[0].appendRow(
+                self._new_row(name, ItemRef(entry_kind, entry_id), flags.entry, None, colour)
+            )
         return row
 
     def _new_row(
-        self, title: str, ref: ItemRef, flags: Qt.ItemFlag, words: int | None
+        self, title: str, ref: ItemRef, flags: Qt.ItemFlag, words: int | None, colour: str = ""
     ) -> list[QStandardItem]:
-        """[title, words], not yet in the model: what is set now emits nothing."""
-        item = QStandardItem(title)
-        item.setData(ref.kind, KIND_ROLE)
+        """[title, words], not yet in the model: what is set now emits nothing. Both are copies
+        of prepared items (kind, flags, icon; alignment, brush): a book has thousands of rows."""
+        item = self._prototype(ref.kind, flags, colour).clone()
+        item.setText(title)
         item.setData(ref.id, ID_ROLE)
-        item.setFlags(flags)
-        cell = QStandardItem("" if words is None else f"{words:,}")
+        cell = self._words_cell.clone()
         if words is not None:
+            cell.setText(f"{words:,}")
             cell.setData(words, WORDS_ROLE)
-        cell.setFlags(self._flags.plain)
-        cell.setTextAlignment(self._flags.words_alignment)
-        cell.setForeground(self._words_brush)
         return [item, cell]
+
+    def _prototype(self, kind: str, flags: Qt.ItemFlag, colour: str) -> QStandardItem:
+        key = (kind, colour)
+        item = self._prototypes.get(key)
+        if item is None:
+            item = self._prototypes[key] = QStandardItem()
+            item.setData(kind, KIND_ROLE)
+            item.setFlags(flags)
+            if colour:
+                item.setIcon(self._icon(colour))
+        return item
 
     @staticmethod
     def _section_font(item: QStandardItem) -> QFont:
