@@ -37,12 +37,14 @@ from sqlalchemy import Connection, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from studio.core.errors import ValidationError
+from studio.core.story_time import StoryTime
 from studio.services import continuity_checks as checks
 from studio.services.timeline_data import (
     Snapshot,
     Window,
     load_snapshot,
     moment,
+    read_names,
     rows,
     sql_text,
 )
@@ -81,18 +83,27 @@ class ContinuityService:
     def warnings(self, *, include_dismissed: bool = False) -> list[ContinuityWarning]:
         """Every warning, in book order of its first scene; dismissed ones only if asked."""
         with self._db.engine.connect() as connection:
-            aliases = _DatedAliases.read(connection)
-            snapshot = load_snapshot(connection, bodies_outside=aliases.window)
-            limit = _untouched_chapters(connection)
-            uses = _alias_uses(connection, snapshot, aliases)
-            dismissed = {key for (key,) in rows(connection, _DISMISSED)}
-        found = [
-            *checks.two_places(snapshot),
-            *checks.pov_absent(snapshot),
-            *checks.appearances(snapshot),
-            *checks.untouched_threads(snapshot, limit),
-            *checks.aliases_out_of_time(snapshot, uses),
-        ]
+            found_rows = rows(connection, _HEADER)
+            settings_json, dismissed_json, latest_from, earliest_until = (
+                found_rows[0] if found_rows else (None, "[]", None, None)
+            )
+            window: Window = (
+                None if latest_from is None else moment(latest_from),
+                None if earliest_until is None else moment(earliest_until),
+            )
+            # Names appear only in the messages: read when there is one (a clean book, none).
+            snapshot = load_snapshot(connection, names=False, bodies_outside=window)
+            snapshot.names_later = functools.partial(read_names, connection)
+            limit = _limit(settings_json)
+            uses = _alias_uses(connection, snapshot, window)
+            dismissed = set(json.loads(dismissed_json))
+            found = [
+                *checks.two_places(snapshot),
+                *checks.pov_absent(snapshot),
+                *checks.appearances(snapshot),
+                *checks.untouched_threads(snapshot, limit),
+                *checks.aliases_out_of_time(snapshot, uses),
+            ]
         place = {s.id: s.book_index for s in snapshot.scenes}
         warnings = [
             ContinuityWarning(w.key, Check(w.check), w.message, w.scene_ids, w.key in dismissed)
@@ -129,7 +140,20 @@ class ContinuityService:
 
 
 _SETTINGS = sql_text(select(ProjectRow.settings_json).limit(1))
-_DISMISSED = sql_text(select(DismissedWarningRow.key))
+# What a check needs besides the snapshot, in one row: the settings, the dismissed warnings'
+# keys (a JSON array) and the alias window, (latest "from", earliest "until") of the dated
+# aliases: only a scene set wholly before the one or wholly after the other can use an alias
+# out of its time. Stored times are SQLAlchemy's fixed-width DATETIME text, which sorts as the
+# times do, so max and min of the text are the latest and earliest.
+_NAMED_ALIAS = func.length(AliasRow.name) > 0
+_HEADER = sql_text(
+    select(
+        ProjectRow.settings_json,
+        select(func.json_group_array(DismissedWarningRow.key)).scalar_subquery(),
+        select(func.max(AliasRow.from_start)).where(_NAMED_ALIAS).scalar_subquery(),
+        select(func.min(AliasRow.until_end)).where(_NAMED_ALIAS).scalar_subquery(),
+    ).limit(1)
+)
 _DATED_ALIASES = sql_text(
     select(
         AliasRow.id,
@@ -149,7 +173,12 @@ _BODY_BATCH = 500  # ids per "IN (...)": well under SQLite's limit on bound para
 
 def _untouched_chapters(source: Session | Connection) -> int:
     found = rows(source, _SETTINGS)
-    settings = json.loads((found[0][0] if found else None) or "{}")
+    return _limit(found[0][0] if found else None)
+
+
+def _limit(settings_json: str | None) -> int:
+    """The untouched-chapters setting from the project's settings (JSON text)."""
+    settings = json.loads(settings_json or "{}")
     value = settings.get(UNTOUCHED_SETTING) if isinstance(settings, dict) else None
     return value if isinstance(value, int) and value > 0 else DEFAULT_UNTOUCHED_CHAPTERS
 
@@ -169,32 +198,22 @@ class _DatedAliases:
             sorted(((moment(a[5]), a) for a in found if a[5] is not None), key=_first),
         )
 
-    @property
-    def window(self) -> Window:
-        """(latest from, earliest until): only a scene set wholly before the one or wholly
-        after the other can use an alias out of its time."""
-        return (
-            self.by_from[-1][0] if self.by_from else None,
-            self.by_until[0][0] if self.by_until else None,
-        )
-
 
 def _alias_uses(
-    source: Session | Connection, snapshot: Snapshot, aliases: _DatedAliases
+    source: Session | Connection, snapshot: Snapshot, window: Window
 ) -> list[checks.AliasUse]:
     """(alias, scene) pairs where a dated alias's name is in the scene's body as a word, for
     the scenes set wholly outside that alias's from/until: only those pairs can warn.
 
     So the story-time test comes first (per scene, one comparison with the latest "from" and
-    the earliest "until" rules out most scenes; two bisections find the aliases out of time in
-    the others), and only those scenes' bodies are looked at (the snapshot read them with the
-    scene rows; any it left out are read here), each searched only for those aliases' names:
-    a plain substring test first, the word test only where the name is there at all.
+    the earliest "until" rules out most scenes, and the aliases are read only if some scene is
+    left; two bisections find the aliases out of time in each), and only those scenes' bodies
+    are looked at (the snapshot read them with the scene rows; any it left out are read here),
+    each searched only for those aliases' names: one search for any name first, the word test
+    only where a name is there at all.
     """
-    latest_from, earliest_until = aliases.window
-    froms = [when for when, _ in aliases.by_from]
-    untils = [when for when, _ in aliases.by_until]
-    out_of_time: dict[int, list[tuple[Any, ...]]] = {}
+    latest_from, earliest_until = window
+    outside: list[tuple[int, bool, bool, StoryTime]] = []
     for scene in snapshot.scenes:
         time = scene.story_time
         if time is None:
@@ -202,16 +221,23 @@ def _alias_uses(
         # Wholly before an alias's from (end < from), or wholly after its until (start > until).
         before = latest_from is not None and time.end < latest_from
         after = earliest_until is not None and time.start > earliest_until
-        if not (before or after):
-            continue
-        outside = {}
+        if before or after:
+            outside.append((scene.id, before, after, time))
+    if not outside:
+        return []
+    aliases = _DatedAliases.read(source)
+    froms = [when for when, _ in aliases.by_from]
+    untils = [when for when, _ in aliases.by_until]
+    out_of_time: dict[int, list[tuple[Any, ...]]] = {}
+    for scene_id, before, after, time in outside:
+        by_id: dict[int, tuple[Any, ...]] = {}
         if before:
             for _, alias in aliases.by_from[bisect.bisect_right(froms, time.end) :]:
-                outside[alias[0]] = alias
+                by_id[alias[0]] = alias
         if after:
             for _, alias in aliases.by_until[: bisect.bisect_left(untils, time.start)]:
-                outside[alias[0]] = alias
-        out_of_time[scene.id] = list(outside.values())
+                by_id[alias[0]] = alias
+        out_of_time[scene_id] = list(by_id.values())
     bodies = snapshot.bodies
     missing = [scene_id for scene_id in out_of_time if scene_id not in bodies]
     if missing:

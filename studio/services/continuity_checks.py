@@ -33,8 +33,13 @@ class AliasUse:
     scene_id: int
 
 
+def _character(snapshot: Snapshot, character_id: int) -> str:
+    snapshot.need_names()
+    return snapshot.characters.get(character_id, f"character {character_id}")
+
+
 def _names(snapshot: Snapshot, ids: list[int]) -> str:
-    names = [snapshot.characters.get(i, f"character {i}") for i in ids]
+    names = [_character(snapshot, i) for i in ids]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -76,6 +81,7 @@ def two_places(snapshot: Snapshot) -> Iterator[Found]:
     scenes_by_id = snapshot.scene_by_id()
     for (first_id, second_id), characters in sorted(clashes.items()):
         first, second = scenes_by_id[first_id], scenes_by_id[second_id]
+        snapshot.need_names()
         who = _names(snapshot, sorted(characters, key=list(snapshot.characters).index))
         verb = "is" if len(characters) == 1 else "are"
         yield Found(
@@ -95,13 +101,14 @@ def _start(item: tuple[datetime, datetime, int, int, int]) -> datetime:
 def _place(snapshot: Snapshot, scene: SceneRecord) -> str:
     if scene.location_id is None:
         return "no location"
+    snapshot.need_names()
     return snapshot.locations.get(scene.location_id, f"location {scene.location_id}")
 
 
 def pov_absent(snapshot: Snapshot) -> Iterator[Found]:
     for scene in snapshot.scenes:
         if scene.pov_id is not None and scene.pov_id not in scene.character_ids:
-            name = snapshot.characters.get(scene.pov_id, f"character {scene.pov_id}")
+            name = _character(snapshot, scene.pov_id)
             yield Found(
                 f"pov-absent:{scene.id}:{scene.pov_id}",
                 "pov-absent",
@@ -142,9 +149,9 @@ def appearances(snapshot: Snapshot) -> Iterator[Found]:
         if scene.pov_id in watched:
             present.add(scene.pov_id)
         for character in sorted(present):
-            name = snapshot.characters.get(character, f"character {character}")
             first = firsts.get(character)
             if first and first[0].story_time and time.end < first[0].story_time.start:
+                name = _character(snapshot, character)
                 yield Found(
                     f"before-first-appearance:{character}:{scene.id}",
                     "before-first-appearance",
@@ -155,6 +162,7 @@ def appearances(snapshot: Snapshot) -> Iterator[Found]:
                 continue
             broken = next((e for e in exits.get(character, ()) if _after(time, e)), None)
             if broken is not None:
+                name = _character(snapshot, character)
                 what = "death" if broken.kind is EventKind.DEATH else "departure"
                 yield Found(
                     f"after-exit:{character}:{scene.id}",
@@ -219,7 +227,7 @@ def aliases_out_of_time(snapshot: Snapshot, uses: list[AliasUse]) -> Iterator[Fo
             side = f"after it was given up (until {use.until_text})"
         else:
             continue
-        owner = snapshot.characters.get(use.character_id, f"character {use.character_id}")
+        owner = _character(snapshot, use.character_id)
         yield Found(
             f"alias-out-of-time:{use.alias_id}:{scene.id}",
             "alias-out-of-time",

@@ -7,7 +7,7 @@ scene) and joined in Python.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, cast
@@ -121,6 +121,20 @@ class Snapshot:
     threads: list[ThreadRecord]
     # Scene bodies, only when asked for (load_snapshot's bodies_outside): scene id -> body.
     bodies: dict[int, str] = field(default_factory=dict)
+    # Reads characters and locations when they are left empty for later (see need_names).
+    names_later: Callable[[], tuple[dict[int, str], dict[int, str]]] | None = field(
+        default=None, repr=False
+    )
+
+    def need_names(self) -> None:
+        """Fill in the character and location names now if they were left for later: a
+        reader that shows names only in messages (the continuity check) reads them only when
+        it has something to say."""
+        if self.names_later is not None:
+            read, self.names_later = self.names_later, None
+            characters, locations = read()
+            self.characters.update(characters)
+            self.locations.update(locations)
 
     def scene_by_id(self) -> dict[int, SceneRecord]:
         return {s.id: s for s in self.scenes}
@@ -394,6 +408,11 @@ def load_events(source: Source) -> list[EventRecord]:
             if event is not None:
                 (event.scene_ids, event.character_ids, event.location_ids)[link].add(other_id)
     return list(events.values())
+
+
+def read_names(source: Source) -> tuple[dict[int, str], dict[int, str]]:
+    """Character names in bible order and location names, by id."""
+    return dict(rows(source, _CHARACTERS)), dict(rows(source, _LOCATIONS))
 
 
 def load_snapshot(
