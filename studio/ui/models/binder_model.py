@@ -98,11 +98,6 @@ class BinderModel(QStandardItemModel):
         self._icons: dict[str, QIcon] = {}
         self._words_brush = QBrush(QColor("#8a857b"))
         self._flags = _Flags()
-        self._prototypes: dict[tuple[str, str], QStandardItem] = {}
-        self._words_cell = QStandardItem("")
-        self._words_cell.setFlags(self._flags.plain)
-        self._words_cell.setTextAlignment(self._flags.words_alignment)
-        self._words_cell.setForeground(self._words_brush)
         self.setHorizontalHeaderLabels(["Title", "Words"])
 
     # -- building ----------------------------------------------------------------------------------
@@ -170,27 +165,20 @@ class BinderModel(QStandardItemModel):
     def _new_row(
         self, title: str, ref: ItemRef, flags: Qt.ItemFlag, words: int | None, colour: str = ""
     ) -> list[QStandardItem]:
-        """[title, words], not yet in the model: what is set now emits nothing. Both are copies
-        of prepared items (kind, flags, icon; alignment, brush): a book has thousands of rows."""
-        item = self._prototype(ref.kind, flags, colour).clone()
-        item.setText(title)
+        """[title, words], not yet in the model: what is set now emits nothing. (Not clone()s of
+        prepared items: PySide6 6.11 loses clones nested under a clone, whose wrappers then say
+        their C++ object was deleted.)"""
+        item = QStandardItem(self._icon(colour), title) if colour else QStandardItem(title)
+        item.setData(ref.kind, KIND_ROLE)
         item.setData(ref.id, ID_ROLE)
-        cell = self._words_cell.clone()
+        item.setFlags(flags)
+        cell = QStandardItem("" if words is None else f"{words:,}")
         if words is not None:
-            cell.setText(f"{words:,}")
             cell.setData(words, WORDS_ROLE)
+        cell.setFlags(self._flags.plain)
+        cell.setTextAlignment(self._flags.words_alignment)
+        cell.setForeground(self._words_brush)
         return [item, cell]
-
-    def _prototype(self, kind: str, flags: Qt.ItemFlag, colour: str) -> QStandardItem:
-        key = (kind, colour)
-        item = self._prototypes.get(key)
-        if item is None:
-            item = self._prototypes[key] = QStandardItem()
-            item.setData(kind, KIND_ROLE)
-            item.setFlags(flags)
-            if colour:
-                item.setIcon(self._icon(colour))
-        return item
 
     @staticmethod
     def _section_font(item: QStandardItem) -> QFont:
