@@ -51,33 +51,38 @@ def _present(scene: SceneRecord) -> set[int]:
     return scene.character_ids | ({scene.pov_id} if scene.pov_id is not None else set())
 
 
+# A timed scene: (start, end, location, book index, id, characters present).
+_Timed = tuple[datetime, datetime, int, int, int, set[int]]
+
+
+def _start(item: _Timed) -> datetime:
+    return item[0]
+
+
 def two_places(snapshot: Snapshot) -> Iterator[Found]:
-    # Each character's scenes as (start, end, location, book index, id), sorted by start (ties
-    # in book order): plain tuples, since this runs once per character per scene.
+    # One sweep over the timed scenes sorted by start (ties in book order): the scenes still
+    # running when one starts overlap it, and a pair set in different places clashes for the
+    # characters present in both. That is each character's own sweep, done once for all.
     day = PRECISION_RANK[Precision.DAY]
-    by_character: defaultdict[int, list[tuple[datetime, datetime, int, int, int]]] = defaultdict(
-        list
-    )
+    timed: list[_Timed] = []
     for scene in snapshot.scenes:
         time = scene.story_time
         if time is None or scene.location_id is None or PRECISION_RANK[time.precision] > day:
             continue
-        item = (time.start, time.end, scene.location_id, scene.book_index, scene.id)
-        for character in _present(scene):
-            by_character[character].append(item)
+        timed.append(
+            (time.start, time.end, scene.location_id, scene.book_index, scene.id, _present(scene))
+        )
+    timed.sort(key=_start)
     clashes: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
-    for character, items in by_character.items():
-        items.sort(key=_start)
-        active: list[tuple[datetime, datetime, int, int, int]] = []
-        for item in items:
-            start, _, location, index, scene_id = item
-            # The scenes still running when this one starts: they overlap it.
-            active = [a for a in active if a[1] >= start]
-            for _, _, other_location, other_index, other_id in active:
-                if other_location != location:
-                    pair = (other_id, scene_id) if other_index < index else (scene_id, other_id)
-                    clashes[pair].add(character)
-            active.append(item)
+    active: list[_Timed] = []
+    for item in timed:
+        start, _, location, index, scene_id, present = item
+        active = [a for a in active if a[1] >= start]
+        for _, _, other_location, other_index, other_id, other_present in active:
+            if other_location != location and (both := present & other_present):
+                pair = (other_id, scene_id) if other_index < index else (scene_id, other_id)
+                clashes[pair] |= both
+        active.append(item)
     scenes_by_id = snapshot.scene_by_id()
     for (first_id, second_id), characters in sorted(clashes.items()):
         first, second = scenes_by_id[first_id], scenes_by_id[second_id]
@@ -92,10 +97,6 @@ def two_places(snapshot: Snapshot) -> Iterator[Found]:
             f"{_when(second)}).",
             (first_id, second_id),
         )
-
-
-def _start(item: tuple[datetime, datetime, int, int, int]) -> datetime:
-    return item[0]
 
 
 def _place(snapshot: Snapshot, scene: SceneRecord) -> str:
@@ -183,11 +184,19 @@ def untouched_threads(snapshot: Snapshot, limit: int) -> Iterator[Found]:
     with_scenes = {s.chapter_id for s in snapshot.scenes}
     number = {cid: n for n, cid in enumerate(c for c in chapters if c in with_scenes)}
     total = len(number)
+    # The scenes that advance each open thread, in book order, in one pass over the scenes.
+    touching: dict[int, list[SceneRecord]] = {
+        t.id: [] for t in snapshot.threads if t.status is ThreadStatus.OPEN
+    }
+    if not touching:
+        return
+    for scene in snapshot.scenes:
+        for thread_id in scene.thread_notes:
+            if thread_id in touching:
+                touching[thread_id].append(scene)
     for thread in snapshot.threads:
-        if thread.status is not ThreadStatus.OPEN:
-            continue
-        touches = [s for s in snapshot.scenes if thread.id in s.thread_notes]
-        if not touches:  # never advanced yet: not "untouched" before it first appears
+        touches = touching.get(thread.id)
+        if not touches:  # not open, or never advanced yet (not "untouched" before it appears)
             continue
         for before, after in zip(touches, [*touches[1:], None], strict=True):
             start = number[before.chapter_id]

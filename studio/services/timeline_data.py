@@ -7,6 +7,7 @@ scene) and joined in Python.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -189,13 +190,18 @@ def moment(value: datetime | str) -> datetime:
 _PRECISIONS = {p.value: p for p in Precision}
 
 
+@functools.lru_cache(maxsize=8192)
 def story_time(
     text: str | None,
     start: datetime | str | None,
     end: datetime | str | None,
     precision: str | None,
 ) -> StoryTime | None:
-    """The stored story-time columns as a StoryTime (None when any is missing)."""
+    """The stored story-time columns as a StoryTime (None when any is missing).
+
+    Remembered: a StoryTime is immutable and the timeline views and the continuity check read
+    every scene's and event's time again on each refresh, where parsing the two times and
+    making the object cost more than the rest of reading a scene row."""
     if text is None or start is None or end is None or precision is None:
         return None
     return StoryTime(
