@@ -228,29 +228,26 @@ def _alias_uses(
     aliases = _DatedAliases.read(source)
     froms = [when for when, _ in aliases.by_from]
     untils = [when for when, _ in aliases.by_until]
-    out_of_time: dict[int, list[tuple[Any, ...]]] = {}
-    for scene_id, before, after, time in outside:
-        by_id: dict[int, tuple[Any, ...]] = {}
-        if before:
-            for _, alias in aliases.by_from[bisect.bisect_right(froms, time.end) :]:
-                by_id[alias[0]] = alias
-        if after:
-            for _, alias in aliases.by_until[: bisect.bisect_left(untils, time.start)]:
-                by_id[alias[0]] = alias
-        out_of_time[scene_id] = list(by_id.values())
     bodies = snapshot.bodies
-    missing = [scene_id for scene_id in out_of_time if scene_id not in bodies]
+    missing = [scene_id for scene_id, *_ in outside if scene_id not in bodies]
     if missing:
         bodies = {**bodies, **_bodies(source, missing)}
-    uses: list[checks.AliasUse] = []
     # Most bodies name no alias at all: one search for any of the names rules such a body out
-    # at once, where a test per name would read it once for each alias out of time.
+    # at once, before the aliases out of its time are even listed.
     named = _any_name(tuple(sorted({alias[2] for _, alias in aliases.by_from + aliases.by_until})))
-    for scene_id, candidates in out_of_time.items():
+    uses: list[checks.AliasUse] = []
+    for scene_id, before, after, time in outside:
         body = bodies.get(scene_id, "")
-        if not candidates or named.search(body) is None:
+        if named.search(body) is None:
             continue
-        for alias_id, character_id, name, start, from_text, end, until_text in candidates:
+        candidates: dict[int, tuple[Any, ...]] = {}
+        if before:
+            for _, alias in aliases.by_from[bisect.bisect_right(froms, time.end) :]:
+                candidates[alias[0]] = alias
+        if after:
+            for _, alias in aliases.by_until[: bisect.bisect_left(untils, time.start)]:
+                candidates[alias[0]] = alias
+        for alias_id, character_id, name, start, from_text, end, until_text in candidates.values():
             if name in body and _word(name).search(body):
                 uses.append(
                     checks.AliasUse(
