@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from studio.importers.manuscript import ManuscriptOutline, read_manuscript
+from studio.importers.manuscript.headings import SCENE_BREAK, SCENE_BREAK_FIRST
+from studio.importers.manuscript.rules import BUILT_IN_FIRST, heading_like, may_be_heading
 
 MARKDOWN = """\
 # The Safehouse Papers
@@ -218,3 +220,57 @@ def test_one_paragraph_per_line_without_blank_lines(tmp_path: Path) -> None:
     outline = read_manuscript(write(tmp_path, "book.txt", text))
     body = outline.chapters[0].scenes[0].body
     assert body.split("\n\n") == [long_line.strip(), long_line.strip(), "Short last."]
+
+
+# Every character that case-folds to an ASCII letter is below U+3000 (ſ, K, İ, ı among them).
+FOLDING_RANGE = range(0x3000)
+HEADING_TAILS = [
+    "",
+    ".",
+    ". The Letter",
+    "hapter 1",
+    "HAPTER ONE: Title",
+    "ook one",
+    "OOK ONE: 1805",
+    "art the first",
+    "ART ONE",
+    "olume 1",
+    "pilogue",
+    "PILOGUE",
+    "rologue",
+    "irst epilogue",
+    "econd epilogue",
+    "hird epilogue",
+    "ourth epilogue",
+    "ifth epilogue",
+    "ixth epilogue",
+    "eventh epilogue",
+    "ighth epilogue",
+    "inth epilogue",
+    "enth epilogue",
+    "inal epilogue",
+    "ast epilogue",
+    " Title",
+    "# Title",
+]
+
+
+def test_lines_left_out_before_heading_patterns_cannot_start_a_heading() -> None:
+    # heading_like matches only lines starting with BUILT_IN_FIRST: no built-in pattern may
+    # match a line starting with any other character.
+    for first in map(chr, FOLDING_RANGE):
+        if first in BUILT_IN_FIRST:
+            continue
+        for tail in HEADING_TAILS:
+            assert may_be_heading(first + tail) is None, repr(first + tail)
+    lines = ["CHAPTER ONE", "ſecond Epilogue", "IV. The Reply", "# Moscow", "The end", "Part 2"]
+    assert heading_like(lines) == [k for k, line in enumerate(lines) if may_be_heading(line)]
+    assert heading_like(lines) == [0, 1, 2, 3, 5]
+
+
+def test_lines_left_out_before_the_scene_break_pattern_cannot_be_breaks() -> None:
+    for first in map(chr, FOLDING_RANGE):
+        if first in SCENE_BREAK_FIRST or first.isspace():
+            continue
+        for tail in ("", "*", " * *", "**", "~~", "--", "__", "⁂", "#"):
+            assert SCENE_BREAK.match(first + tail) is None, repr(first + tail)

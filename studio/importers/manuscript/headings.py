@@ -42,6 +42,8 @@ CHAPTER_PATTERNS: tuple[tuple[str, int], ...] = (
 
 CONTENTS = re.compile(r"\s*(?:#{1,6}\s+)?(?:table of )?contents\.?\s*$", re.IGNORECASE)
 SCENE_BREAK = re.compile(r"\s*(?:(?:\*\s*){3,}|#|~+|(?:~\s*){3,}|⁂|(?:-\s*){3,}|(?:_\s*){3,})\s*$")
+# What a scene break's first character after any white space can be.
+SCENE_BREAK_FIRST = frozenset("*#~⁂-_")
 
 
 def compile_pattern(source: str, what: str) -> re.Pattern[str]:

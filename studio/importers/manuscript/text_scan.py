@@ -22,6 +22,7 @@ from studio.importers.manuscript.gutenberg import GutenbergFrame, find_frame
 from studio.importers.manuscript.headings import (
     CONTENTS,
     SCENE_BREAK,
+    SCENE_BREAK_FIRST,
     heading_title,
     is_title_like,
     label,
@@ -31,7 +32,12 @@ from studio.importers.manuscript.paragraphs import (
     paragraphs,
     underscores_to_markup,
 )
-from studio.importers.manuscript.rules import HeadingRules, detect_rules, may_be_heading
+from studio.importers.manuscript.rules import (
+    FIRST_CHARACTER,
+    HeadingRules,
+    detect_rules,
+    heading_like,
+)
 
 _MARKDOWN_LINE = re.compile(r"#{1,6}\s")
 # A contents entry at the margin: "1. The Letter", "IV The Reply", "- [Moscow](#moscow)", "… 12".
@@ -81,7 +87,7 @@ def scan_text(
     frame = find_frame(lines, text)
     spans = _spans(text, lines, frame)
     firsts = [lines[a] for a, _ in spans]
-    maybe = list(compress(range(len(firsts)), map(may_be_heading, firsts)))
+    maybe = heading_like(firsts)
     rules = detect_rules([firsts[k] for k in maybe], markdown, heading_pattern, part_pattern)
     marks: dict[int, LineRole] = {}
     glued: set[int] = {k for k in range(1, len(spans)) if spans[k][0] == spans[k - 1][1]}
@@ -225,8 +231,10 @@ class _BlockReader:
         self.blocks: list[Block] = []
         heading_kind = rules.heading_kind  # once per span, only where a heading may be
         self.kinds = {k: kind for k in candidates if (kind := heading_kind(firsts[k])) is not None}
-        candidates = compress(range(len(firsts)), map(SCENE_BREAK.match, firsts))
-        self.breaks = {k for k in candidates if k not in self.kinds}
+        # Only a span starting with a break's character is matched (a regex costs more per line).
+        stripped = map(FIRST_CHARACTER, map(str.lstrip, firsts))
+        starting = compress(range(len(firsts)), map(SCENE_BREAK_FIRST.__contains__, stripped))
+        self.breaks = {k for k in starting if k not in self.kinds and SCENE_BREAK.match(firsts[k])}
         self.single = self.breaks | set(self.kinds) | _wide_spans(lines, spans)
         self.glued = glued
         self.titles_follow = self._titles_follow()
@@ -322,6 +330,8 @@ def _wide_spans(lines: list[str], spans: list[Span]) -> set[int]:
     if not spans:
         return set()
     start, end = spans[0][0], spans[-1][1]
+    if max(map(len, lines[start:end])) <= WRAPPED_WIDTH:
+        return set()  # hard-wrapped throughout, as most books are (this in C, the rest not)
     long = [i for i, size in enumerate(map(len, lines[start:end]), start) if size > WRAPPED_WIDTH]
     firsts = [a for a, _ in spans]
     wide: set[int] = set()
