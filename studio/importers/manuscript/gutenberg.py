@@ -33,7 +33,7 @@ def find_frame(lines: list[str], text: str | None = None) -> GutenbergFrame:
     search of it rather than a look at every line.
     """
     if text is not None:
-        start, end = _frame_in_text(text)
+        start, end = _frame_in_text(text, len(lines))
     else:
         start = _find(lines, _START, 0, len(lines))
         end = None if start is None else _find(lines, _END, start + 1, len(lines))
@@ -55,7 +55,7 @@ def _find(lines: list[str], pattern: re.Pattern[str], start: int, end: int) -> i
     return None
 
 
-def _frame_in_text(text: str) -> tuple[int | None, int | None]:
+def _frame_in_text(text: str, line_count: int) -> tuple[int | None, int | None]:
     """The indexes of the START line and of the first END line after it, as _find gives them."""
     start = _find_in_text(text, _START_IN_TEXT, 0)
     if start is None:
@@ -65,7 +65,8 @@ def _frame_in_text(text: str) -> tuple[int | None, int | None]:
     end = _find_in_text(text, _END_IN_TEXT, after) if after else None
     if end is None:
         return start_line, None
-    return start_line, start_line + 1 + text.count("\n", after, end)
+    # Counted back from the end of the text: the licence after END is short, the book is not.
+    return start_line, line_count - 1 - text.count("\n", end)
 
 
 def _find_in_text(text: str, pattern: re.Pattern[str], offset: int) -> int | None:

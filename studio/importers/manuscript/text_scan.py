@@ -42,7 +42,6 @@ from studio.importers.manuscript.rules import (
 _MARKDOWN_LINE = re.compile(r"#{1,6}\s")
 # A contents entry at the margin: "1. The Letter", "IV The Reply", "- [Moscow](#moscow)", "… 12".
 _TOC_ENTRY = re.compile(r"\s*(?:(?:\d+|[IVXLCDM]+)\.?\s|[-*+]\s)|.*\s\d+\s*$")
-_PARAGRAPH_GAP = re.compile(r"\n\n+")
 
 Span = tuple[int, int]  # [first, end) line indexes of consecutive non-blank lines
 
@@ -256,8 +255,10 @@ class _BlockReader:
             return
         lines = self.lines[self.spans[k][0] : self.spans[stop - 1][1]]
         # Blank lines become empty: spans are apart by two line breaks or more, lines by one.
-        spans = _PARAGRAPH_GAP.split("\n".join(map(str.strip, lines)))
-        text = "\n\n".join([span.replace("\n", " ") for span in spans])
+        joined = "\n".join(map(str.strip, lines))
+        while "\n\n\n" in joined:  # more than one blank line between two spans
+            joined = joined.replace("\n\n\n", "\n\n")
+        text = "\n\n".join([span.replace("\n", " ") for span in joined.split("\n\n")])
         self.blocks.append(Block(BlockKind.TEXT, underscores_to_markup(text)))
 
     def _read_span(self, k: int) -> int:
