@@ -37,6 +37,8 @@ from studio.spelling.wordlists import genre_words as load_genre_words
 _CACHE_LIMIT = 1_000_000
 _CHUNK = 16_384
 """Characters of text handled at a time (see tokens.flat_chunks)."""
+_NEW_PER_BATCH = 4_000
+"""New pieces judged at a time: a novel's first chunks fill a batch each, later ones share."""
 _POSSESSIVE = ("'s", "'S")
 
 
@@ -177,28 +179,51 @@ class SpellChecker:
         """Every misspelt word of text, in order. Cheap for text seen before: the editor calls
         it for each paragraph (block) it shows, again for the one being typed in."""
         found: list[Misspelling] = []
-        append = found.append
         good = self._good_pieces
         bad = self._bad_pieces
+        # Chunks wait here, with their pieces not known good, until their new pieces are judged:
+        # judging the new pieces of several chunks at once (see _NEW_PER_BATCH) means fewer,
+        # larger enchant batches and set operations.
+        waiting: list[tuple[int, str, list[str]]] = []
+        new: set[str] = set()
         for offset, flat in tokens.flat_chunks(text, _CHUNK):
             # One pass in C over the chunk's pieces leaves the few that are not known good:
             # the bad ones and the new ones, in order.
             rest = list(filterfalse(good.__contains__, flat.split()))
             if not rest:
                 continue
-            new = set(rest)
-            if bad:
-                new = new.difference(bad)
-            if new:
-                if len(good) + len(bad) + len(new) > _CACHE_LIMIT:
-                    good.clear()
-                    bad.clear()
-                    new = set(rest)
-                self._judge_pieces(new)
-            if not bad:
-                continue
-            # Where the bad pieces are: each is looked for after the previous one, as a whole
-            # piece (see tokens.locate, inlined: a novel can have ten thousand of them).
+            new.update(set(rest).difference(bad) if bad else rest)
+            waiting.append((offset, flat, rest))
+            if len(new) >= _NEW_PER_BATCH:
+                self._judge_waiting(new, waiting)
+                new = set()
+                self._locate(text, waiting, found)
+                waiting.clear()
+        if new:
+            self._judge_waiting(new, waiting)
+        if waiting and bad:
+            self._locate(text, waiting, found)
+        return found
+
+    def _judge_waiting(self, new: set[str], waiting: list[tuple[int, str, list[str]]]) -> None:
+        good = self._good_pieces
+        bad = self._bad_pieces
+        if len(good) + len(bad) + len(new) > _CACHE_LIMIT:
+            good.clear()
+            bad.clear()
+            # The bad pieces of the waiting chunks are forgotten too: judge them again.
+            new = set().union(*(rest for _offset, _flat, rest in waiting))
+        self._judge_pieces(new)
+
+    def _locate(
+        self, text: str, waiting: list[tuple[int, str, list[str]]], found: list[Misspelling]
+    ) -> None:
+        """Append the misspellings of the waiting chunks to found, in order. Each bad piece is
+        looked for after the previous one, as a whole piece (see tokens.locate, inlined: a
+        novel can have ten thousand of them)."""
+        append = found.append
+        bad = self._bad_pieces
+        for offset, flat, rest in waiting:
             at = 0
             end = len(flat)
             find = flat.find
@@ -220,7 +245,6 @@ class SpellChecker:
                         last += start
                         append(_new_tuple(Misspelling, (first, last, text[first:last])))
                 at = after
-        return found
 
     def misspelling_at(self, text: str, index: int) -> Misspelling | None:
         """The misspelt word of text at index (a cursor position), for the context menu."""

@@ -118,3 +118,23 @@ def test_accents_possessives_and_capitals_in_bulk_match_word_by_word(
         assert bulk.misspellings(MIXED[::-1][::-1]) == expected  # warm
         assert all(MIXED[m.start : m.end] == m.word for m in expected)
         assert "recieve" in {m.word for m in expected}
+
+
+@pytest.mark.parametrize("cache_limit", [1_000_000, 60])
+def test_chunks_judged_in_batches_give_the_same_answers(
+    make_checker: MakeChecker,
+    stories: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    cache_limit: int,
+) -> None:
+    """Small chunks waiting for their new pieces to be judged several at a time, with full
+    caches emptied in the middle of a batch, find what one chunk at a time finds."""
+    text = "\n".join(stories.values()).replace("whispered", "whipsered") + " Natásha’s Kálnina"
+    expected = make_checker().misspellings(text)
+    assert {"whipsered", "Natásha’s", "Kálnina"} <= {m.word for m in expected}
+    monkeypatch.setattr("studio.spelling.checker._CHUNK", 300)
+    monkeypatch.setattr("studio.spelling.checker._NEW_PER_BATCH", 50)
+    monkeypatch.setattr("studio.spelling.checker._CACHE_LIMIT", cache_limit)
+    small = make_checker()
+    for _ in range(2):
+        assert small.misspellings(text) == expected
