@@ -231,6 +231,7 @@ def test_a_keystroke_on_a_laid_out_page_is_measured_by_qt_alone(
     qtbot: QtBot, opened: MainWindow
 ) -> None:
     editor = opened.editor.editor
+    editor.set_body("\n".join(["The courier waited by the tram stop. " * 6] * 80))
     editor.setFocus()
     editor.moveCursor(QTextCursor.MoveOperation.End)
     QApplication.processEvents()  # painted: the page's blocks have their lines
@@ -238,9 +239,26 @@ def test_a_keystroke_on_a_laid_out_page_is_measured_by_qt_alone(
     editor.document().contentsChange.connect(lambda *_: guarded.append(editor.spacing.guarded))
     qtbot.keyClick(editor, "x")
     assert guarded and not any(guarded)
-    assert editor.spacing.guarded  # and back for whatever comes next
+    QApplication.processEvents()  # the repaint too: Qt measures the page alone
+    assert not editor.spacing.guarded
+    qtbot.keyClick(editor, "y")
+    assert not any(guarded)
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # a new block: Qt lays it out through Python
     assert guarded[-1]
+    for step in (  # whatever may make Qt lay out a block off the page puts the guard back
+        lambda: editor.verticalScrollBar().setValue(0),
+        lambda: editor.resize(editor.width() - 40, editor.height()),
+        lambda: qtbot.keyClick(editor, Qt.Key.Key_Up),
+        lambda: editor.moveCursor(QTextCursor.MoveOperation.Start),
+        lambda: editor.setTextCursor(editor.textCursor()),
+        editor.undo,
+    ):
+        for _ in range(2):  # the first may be typed off the page: it scrolls there, guarded
+            QApplication.processEvents()
+            qtbot.keyClick(editor, "z")
+        assert not editor.spacing.guarded, step
+        step()
+        assert editor.spacing.guarded, step
 
 
 def test_typing_puts_off_styling_the_paragraphs_off_screen(
@@ -260,3 +278,43 @@ def test_typing_puts_off_styling_the_paragraphs_off_screen(
     assert editor.textCursor().block().layout().formats()  # the paragraph typed in is styled
     qtbot.waitUntil(lambda: not editor.highlighter.behind, timeout=5000)  # a pause: caught up
     assert any(span.format.fontItalic() for span in middle.layout().formats())
+
+
+def test_lines_stay_spaced_whatever_follows_unguarded_typing(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    editor = opened.editor.editor
+    paragraph = "The courier waited by the tram stop and counted the *slips* twice. " * 5
+    editor.set_body("\n".join([paragraph] * 150))
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().characterCount() // 3)
+    editor.setTextCursor(cursor)
+    editor.resize(editor.width() - 60, editor.height())  # every block loses its lines
+
+    def typed() -> None:  # on a painted page: Qt measures alone from the second key on
+        QApplication.processEvents()
+        qtbot.keyClicks(editor, "ab")
+        assert not editor.spacing.guarded
+
+    far = editor.document().findBlockByNumber(140).position()
+    steps = [
+        lambda: qtbot.keyClick(editor, Qt.Key.Key_PageDown),
+        lambda: [qtbot.keyClick(editor, Qt.Key.Key_Down) for _ in range(12)],
+        lambda: [qtbot.keyClick(editor, Qt.Key.Key_Backspace) for _ in range(80)],
+        lambda: qtbot.keyClicks(editor, "x" * 90),  # new lines at the bottom of the page
+        lambda: editor.verticalScrollBar().setValue(editor.verticalScrollBar().maximum()),
+        lambda: (
+            opened.editor.find_bar.field.setText("counted") or opened.editor.find_bar.find_next()
+        ),
+        lambda: editor.setTextCursor(QTextCursor(editor.document().findBlock(far))),
+        editor.undo,
+        lambda: editor.resize(editor.width() + 60, editor.height()),
+    ]
+    for number, step in enumerate(steps):
+        typed()
+        step()
+        assert _unspaced_blocks(editor) == [], f"after step {number}"
+        QApplication.processEvents()
+        assert _unspaced_blocks(editor) == [], f"after step {number}, painted"
+    assert editor.cursorRect().bottom() <= editor.viewport().height()

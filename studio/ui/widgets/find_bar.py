@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from studio.ui.widgets.scene_editor import SceneEditor
 
 
 class FindBar(QWidget):
     closed = Signal()
 
-    def __init__(self, editor: QPlainTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: SceneEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
         self._editor = editor
@@ -58,6 +60,9 @@ class FindBar(QWidget):
         text = self.field.text()
         if not text:
             return False
+        # find moves the cursor anywhere and Qt places the page from there: blocks it measures
+        # may have no lines yet.
+        self._editor.spacing.guard()
         found = self._editor.find(text, flags)
         if not found:
             # Wrap around once, as writers expect, before saying there is nothing.

@@ -15,10 +15,12 @@ from PySide6.QtCore import QEvent, QPoint, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QDropEvent,
     QFont,
     QFontDatabase,
     QFontMetricsF,
     QKeyEvent,
+    QMouseEvent,
     QResizeEvent,
     QShowEvent,
     QTextBlock,
@@ -99,6 +101,7 @@ class SceneEditor(QPlainTextEdit):
         self.viewport().setAutoFillBackground(True)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.spacing.guard()
         menu = self.menu_builder(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
@@ -166,21 +169,77 @@ class SceneEditor(QPlainTextEdit):
         self._update_margins()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # A typed character changes one block, which documentChanged lays out and spaces; every
-        # other block Qt measures meanwhile lies between the top of the page and the cursor. When
-        # those all have their lines, Qt's measuring walks need no Python (see SpacedLayout).
+        # A typed character changes the cursor's block, which documentChanged lays out and
+        # spaces; everything else Qt measures for it and its repaint is on the page. When every
+        # block there has its lines, Qt needs no Python to measure them, until something guards
+        # again (see SpacedLayout). Any other key may move the cursor or the page anywhere.
         self.highlighter.postpone()
         text = event.text()
-        if (
-            text
-            and text.isprintable()
-            and self.spacing.guarded
-            and self.spacing.laid_out(self.firstVisibleBlock(), self.textCursor().block())
-        ):
-            with self.spacing.unguarded():
-                super().keyPressEvent(event)
+        if text and text.isprintable():
+            if self.spacing.guarded and self._page_laid_out():
+                self.spacing.unguard()
         else:
-            super().keyPressEvent(event)
+            self.spacing.guard()
+        super().keyPressEvent(event)
+
+    def _page_laid_out(self) -> bool:
+        return self.spacing.page_laid_out(
+            self.firstVisibleBlock(),
+            self.contentOffset().y(),
+            self.viewport().height(),
+            self.textCursor().blockNumber(),
+        )
+
+    # Whatever may make Qt measure blocks off the page guards first: the mouse (a drag past the
+    # edge), a scroll, the context menu's undo, a drop, and moving the cursor from code (Qt then
+    # walks up from the cursor to place the page).
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.spacing.guard()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self.spacing.guard()
+        super().mouseMoveEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.spacing.guard()
+        super().mouseDoubleClickEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.spacing.guard()
+        super().dropEvent(event)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.spacing.guard()
+        super().scrollContentsBy(dx, dy)
+
+    def setTextCursor(self, cursor: QTextCursor) -> None:
+        self.spacing.guard()
+        super().setTextCursor(cursor)
+
+    def moveCursor(
+        self,
+        operation: QTextCursor.MoveOperation,
+        mode: QTextCursor.MoveMode = QTextCursor.MoveMode.MoveAnchor,
+    ) -> None:
+        self.spacing.guard()
+        super().moveCursor(operation, mode)
+
+    def ensureCursorVisible(self) -> None:
+        self.spacing.guard()
+        super().ensureCursorVisible()
+
+    def centerCursor(self) -> None:
+        self.spacing.guard()
+        super().centerCursor()
+
+    def undo(self) -> None:
+        self.spacing.guard()
+        super().undo()
+
+    def redo(self) -> None:
+        self.spacing.guard()
+        super().redo()
 
     def _update_margins(self) -> None:
         # The column is centred by the viewport's margins so that resizing never edits the

@@ -11,11 +11,14 @@ Moving lines is cheap: a keystroke re-spaces only the block it changed; blocks Q
 lazily (on screen, under the cursor) are spaced in blockBoundingRect, where that happens.
 
 That override is the costly part: Qt asks for a block's rectangle by walking from the top of the
-page to it, several times per keystroke (the cursor, its old place, the input method), so a
-keystroke made some 70 calls from C++ into Python. The override is therefore an attribute of the
-instance that `unguarded` takes away while a keystroke runs whose blocks are all laid out
-(SceneEditor.keyPressEvent checks). Whatever could clear layouts then (a change of several
-blocks, a resize) puts it back first: `guard`.
+page to it, several times per keystroke (the cursor, its old place, the input method) and once
+per block on the page at each paint, each a call from C++ into Python (~8 us). The override is
+therefore an attribute of the instance, present only while some block Qt may measure could lack
+its lines ("guarded"). SceneEditor takes it away (`unguard`) when a typed character finds every
+block of the page, the cursor's included, laid out; it stays away while the user types, so that
+neither the keystroke nor its repaint runs Python here. Whatever could make Qt lay out a block
+lazily puts it back first (`guard`): a change of several blocks or of a block's line count here,
+and in SceneEditor a resize, a scroll, any other key, the mouse, and moving the cursor from code.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from PySide6.QtGui import QTextBlock, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 GUARD = "blockBoundingRect"  # the virtual Qt calls; Shiboken looks for an instance attribute too
+PAGE_LIMIT = 200  # blocks a page may hold (one-line paragraphs on a tall screen)
 
 
 class SpacedLayout(QPlainTextDocumentLayout):
@@ -47,28 +51,37 @@ class SpacedLayout(QPlainTextDocumentLayout):
     def guarded(self) -> bool:
         return GUARD in self.__dict__
 
-    @contextmanager
-    def unguarded(self) -> Iterator[None]:
-        """Within: Qt measures blocks without calling Python. Only for work that lays out no
-        block lazily (every block it measures has its lines, or documentChanged guards first)."""
+    def unguard(self) -> None:
+        """From now on Qt measures blocks without calling Python. Only when every block Qt may
+        measure has its lines; guard() again before anything could lay one out lazily."""
         if self.guarded:
             delattr(self, GUARD)
+
+    @contextmanager
+    def unguarded(self) -> Iterator[None]:
+        """Within: Qt measures blocks without calling Python (see unguard)."""
+        self.unguard()
         try:
             yield
         finally:
             self.guard()
 
-    @staticmethod
-    def laid_out(first: QTextBlock, last: QTextBlock, limit: int = 80) -> bool:
-        """True when every block from first to last (at most limit of them) has its lines."""
-        if not 0 <= last.blockNumber() - first.blockNumber() < limit:
-            return False
+    def page_laid_out(self, first: QTextBlock, top: float, bottom: float, cursor: int) -> bool:
+        """True when every block from first (whose top is at top) down to bottom has its lines,
+        and block number cursor is one of them: all that a typed character and its repaint
+        measure. Qt's own measure, not the override: a block without lines stops the walk."""
+        measure = QPlainTextDocumentLayout.blockBoundingRect
         block = first
-        for _ in range(limit):
-            if not block.isValid() or not block.layout().lineCount():
+        found = False
+        for _ in range(PAGE_LIMIT):
+            if not block.isValid():
+                return found
+            if not block.layout().lineCount():
                 return False
-            if block == last:
-                return True
+            found = found or block.blockNumber() == cursor
+            top += measure(self, block).height()
+            if top > bottom:
+                return found
             block = block.next()
         return False
 
@@ -127,5 +140,8 @@ class SpacedLayout(QPlainTextDocumentLayout):
         if start.lineCount() == lines:
             self.updateBlock.emit(start)
         else:
+            # The page moves: blocks below come into view, and Qt measures the last page of the
+            # document for the scroll bar at once, blocks that may have no lines yet.
+            self.guard()
             self.documentSizeChanged.emit(self.documentSize())
             self.update.emit()  # the whole page (PySide offers only the default rectangle)
