@@ -26,7 +26,10 @@ lint: setup
 bench: setup
 	$(BIN)/python -m tests.benchmarks
 
+# Bytecode is compiled explicitly: machines that set PYTHONDONTWRITEBYTECODE=1 would otherwise
+# compile every module of the editable install from source on each start of the studio.
 setup: system $(STAMP)
+	@$(BIN)/python -m compileall -q studio
 
 # Installs the Debian packages pyenchant and Qt need, with apt-get as root, sudo otherwise,
 # and prints the exact command when neither is possible.
