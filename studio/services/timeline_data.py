@@ -383,6 +383,8 @@ def _ids(joined: str | None) -> set[int]:
 
 
 _EVENT_KINDS = {k.value: k for k in EventKind}
+_THREAD_KINDS = {k.value: k for k in ThreadKind}
+_THREAD_STATUSES = {s.value: s for s in ThreadStatus}
 
 
 def load_events(source: Source) -> list[EventRecord]:
@@ -468,7 +470,13 @@ def load_snapshot(
         characters=dict(rows(connection, _CHARACTERS)) if names else {},
         locations=dict(rows(connection, _LOCATIONS)) if names else {},
         threads=[
-            ThreadRecord(tid, name, ThreadKind(kind), colour, ThreadStatus(status))
+            ThreadRecord(
+                tid,
+                name,
+                _THREAD_KINDS.get(kind) or ThreadKind(kind),
+                colour,
+                _THREAD_STATUSES.get(status) or ThreadStatus(status),
+            )
             for tid, name, kind, colour, status in rows(connection, _THREADS)
         ]
         if threads
