@@ -232,9 +232,11 @@ def _alias_uses(
     missing = [scene_id for scene_id, *_ in outside if scene_id not in bodies]
     if missing:
         bodies = {**bodies, **_bodies(source, missing)}
-    # Most bodies name no alias at all: one search for any of the names rules such a body out
-    # at once, before the aliases out of its time are even listed.
-    named = _any_name(tuple(sorted({alias[2] for _, alias in aliases.by_from + aliases.by_until})))
+    # Most bodies name no alias at all: one search for the first word of any name rules such a
+    # body out at once, before the aliases out of its time are even listed (first words, since
+    # cover names share them, "Kestrel Petrova", "Kestrel Vasquez": fewer alternatives to try).
+    first_words = {alias[2].split(" ", 1)[0] for _, alias in aliases.by_from + aliases.by_until}
+    named = _any_name(tuple(sorted(first_words)))
     uses: list[checks.AliasUse] = []
     for scene_id, before, after, time in outside:
         body = bodies.get(scene_id, "")
@@ -279,7 +281,7 @@ def _first(pair: tuple[datetime, Any]) -> datetime:
 
 @functools.lru_cache(maxsize=16)
 def _any_name(names: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of names, anywhere (a body that does not match holds none of them)."""
+    """Any of names, anywhere (a text that does not match holds none of them)."""
     return re.compile("|".join(map(re.escape, names)))
 
 
