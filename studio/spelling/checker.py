@@ -37,8 +37,9 @@ from studio.spelling.wordlists import genre_words as load_genre_words
 _CACHE_LIMIT = 1_000_000
 _CHUNK = 16_384
 """Characters of text handled at a time (see tokens.flat_chunks)."""
-_NEW_PER_BATCH = 4_000
-"""New pieces judged at a time: a novel's first chunks fill a batch each, later ones share."""
+_PIECES_PER_BATCH = 4_000
+"""Pieces not known good gathered before they are judged: a novel's first chunks fill a batch
+each, later ones share one."""
 _POSSESSIVE = ("'s", "'S")
 
 
@@ -182,32 +183,36 @@ class SpellChecker:
         good = self._good_pieces
         bad = self._bad_pieces
         # Chunks wait here, with their pieces not known good, until their new pieces are judged:
-        # judging the new pieces of several chunks at once (see _NEW_PER_BATCH) means fewer,
+        # judging the new pieces of several chunks at once (see _PIECES_PER_BATCH) means fewer,
         # larger enchant batches and set operations.
         waiting: list[tuple[int, str, list[str]]] = []
-        new: set[str] = set()
+        pieces: set[str] = set()  # the waiting chunks' pieces not known good
         for offset, flat in tokens.flat_chunks(text, _CHUNK):
             # One pass in C over the chunk's pieces leaves the few that are not known good:
             # the bad ones and the new ones, in order.
             rest = list(filterfalse(good.__contains__, flat.split()))
             if not rest:
                 continue
-            new.update(set(rest).difference(bad) if bad else rest)
+            pieces.update(rest)
             waiting.append((offset, flat, rest))
-            if len(new) >= _NEW_PER_BATCH:
-                self._judge_waiting(new, waiting)
-                new = set()
+            if len(pieces) >= _PIECES_PER_BATCH:
+                self._judge_waiting(pieces, waiting)
+                pieces = set()
                 self._locate(text, waiting, found)
                 waiting.clear()
-        if new:
-            self._judge_waiting(new, waiting)
+        if pieces:
+            self._judge_waiting(pieces, waiting)
         if waiting and bad:
             self._locate(text, waiting, found)
         return found
 
-    def _judge_waiting(self, new: set[str], waiting: list[tuple[int, str, list[str]]]) -> None:
+    def _judge_waiting(self, pieces: set[str], waiting: list[tuple[int, str, list[str]]]) -> None:
+        """Judge the new ones among pieces, the waiting chunks' pieces not known good."""
         good = self._good_pieces
         bad = self._bad_pieces
+        new = pieces.difference(bad)
+        if not new:
+            return
         if len(good) + len(bad) + len(new) > _CACHE_LIMIT:
             good.clear()
             bad.clear()

@@ -133,7 +133,7 @@ def test_chunks_judged_in_batches_give_the_same_answers(
     expected = make_checker().misspellings(text)
     assert {"whipsered", "Natásha’s", "Kálnina"} <= {m.word for m in expected}
     monkeypatch.setattr("studio.spelling.checker._CHUNK", 300)
-    monkeypatch.setattr("studio.spelling.checker._NEW_PER_BATCH", 50)
+    monkeypatch.setattr("studio.spelling.checker._PIECES_PER_BATCH", 50)
     monkeypatch.setattr("studio.spelling.checker._CACHE_LIMIT", cache_limit)
     small = make_checker()
     for _ in range(2):
