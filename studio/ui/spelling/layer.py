@@ -17,6 +17,7 @@ Typing never waits for the checker:
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable
 
@@ -33,6 +34,11 @@ LIGHT_PAGE_RED = QColor("#d0312d")
 DARK_PAGE_RED = QColor("#ff6b60")
 SLICE_SECONDS = 0.004  # lazy re-highlighting gives the event loop back after this long
 WORD_JOINERS = "'\u2019-"  # inside a word being typed ("don't", "spy-turned")
+# A word character: a letter or digit (str.isalnum: \w without the underscore) or a joiner.
+_WORD = r"(?:[^\W_]|['\u2019-])+"
+_WORD_BEFORE = re.compile(_WORD + r"\Z")  # searched with endpos: the run that ends there
+_WORD_AFTER = re.compile(_WORD)
+_LOOK_BACK = 64  # the search for the run before the cursor starts this far back
 
 
 def underline_format(page: QColor) -> QTextCharFormat:
@@ -43,16 +49,21 @@ def underline_format(page: QColor) -> QTextCharFormat:
     return char_format
 
 
+def _bmp_only(text: str) -> bool:
+    """True when Python indices and Qt (UTF-16) positions agree: no character beyond the BMP."""
+    return text.isascii() or len(text.encode("utf-16-le")) == 2 * len(text)
+
+
 def utf16_offsets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """spans (Python indices into text) as Qt positions, which count UTF-16 code units."""
-    if len(text.encode("utf-16-le")) == 2 * len(text):
+    if _bmp_only(text):
         return spans  # no character outside the BMP (almost always): the indices agree
     return [(_utf16_len(text[:start]), _utf16_len(text[:end])) for start, end in spans]
 
 
 def python_index(text: str, position: int) -> int:
     """The Python index into text of a Qt (UTF-16) position within it."""
-    if len(text.encode("utf-16-le")) == 2 * len(text):
+    if _bmp_only(text):
         return position
     units = 0
     for index, char in enumerate(text):
@@ -70,19 +81,16 @@ def typed_word(text: str, cursor: int) -> tuple[int, int] | None:
     """The word (letters, digits and the apostrophes and hyphens inside it; Python indices) that
     the cursor at index cursor of text is typing in: the one just before it, whole. None after a
     space or punctuation, which finish a word, or at the start."""
-    if cursor <= 0 or cursor > len(text) or not _in_word(text[cursor - 1]):
+    if cursor <= 0 or cursor > len(text):
         return None
-    start = cursor - 1
-    while start > 0 and _in_word(text[start - 1]):
-        start -= 1
-    end = cursor
-    while end < len(text) and _in_word(text[end]):
-        end += 1
-    return start, end
-
-
-def _in_word(char: str) -> bool:
-    return char.isalnum() or char in WORD_JOINERS
+    before = _WORD_BEFORE.search(text, max(0, cursor - _LOOK_BACK), cursor)
+    if before is None:
+        return None
+    start = before.start()
+    if start == cursor - _LOOK_BACK and start > 0:  # a very long word: look back all the way
+        start = _WORD_BEFORE.search(text, 0, cursor).start()  # type: ignore[union-attr]
+    after = _WORD_AFTER.match(text, cursor)
+    return start, cursor if after is None else after.end()
 
 
 class SpellingLayer(QObject):
@@ -102,6 +110,7 @@ class SpellingLayer(QObject):
         self._recheck_queued = False
         # Where the word left unchecked starts (a cursor: it follows edits), or None.
         self._unchecked: QTextCursor | None = None
+        self._typing_at = -1  # the cursor's position when that word was last highlighted
         editor.verticalScrollBar().valueChanged.connect(self._scrolled)
         editor.cursorPositionChanged.connect(self._cursor_moved)
         editor.palette_changed.connect(self._palette_changed)  # a theme brings a new page colour
@@ -161,6 +170,7 @@ class SpellingLayer(QObject):
         self._unchecked = QTextCursor(block)
         ((start, _end),) = utf16_offsets(text, [span])
         self._unchecked.setPosition(block.position() + start)
+        self._typing_at = cursor.position()
         return span
 
     def _cursor_moved(self) -> None:
@@ -169,6 +179,8 @@ class SpellingLayer(QObject):
         if unchecked is None:
             return
         cursor = self._editor.textCursor()
+        if cursor.position() == self._typing_at:
+            return  # where the letter just typed left it: the word is still being typed
         block = unchecked.block()
         if cursor.block() == block:
             text = block.text()

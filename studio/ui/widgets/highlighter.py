@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from typing import Protocol
 
 from PySide6.QtCore import QTimer
@@ -154,20 +155,28 @@ class SceneHighlighter(QSyntaxHighlighter):
         if self._skip:
             return
         block = self.currentBlock()
+        ranges: list[FormatRange] = []
         for layer in self._layers:
-            for start, length, char_format in layer.formats(text, block):
-                self._merge(start, length, char_format)
+            ranges.extend(layer.formats(text, block))
+        if ranges:
+            self._apply(ranges, len(text))
 
-    def _merge(self, start: int, length: int, char_format: QTextCharFormat) -> None:
-        """Add char_format over [start, start + length), keeping what earlier layers set."""
-        end = min(start + length, len(self.currentBlock().text()))
-        position = max(0, start)
-        while position < end:
-            current = self.format(position)
-            run_end = position + 1
-            while run_end < end and self.format(run_end) == current:
-                run_end += 1
-            merged = QTextCharFormat(current)
-            merged.merge(char_format)
-            self.setFormat(position, run_end - position, merged)
-            position = run_end
+    def _apply(self, ranges: list[FormatRange], size: int) -> None:
+        """Set the ranges' formats, where they overlap merged in their order, so that a later
+        layer (spelling) adds to what an earlier one (emphasis) set instead of replacing it.
+        Worked out from the ranges alone: Qt starts each block with no formats."""
+        spans = [(max(0, start), min(start + length, size), fmt) for start, length, fmt in ranges]
+        spans = [span for span in spans if span[0] < span[1]]
+        ordered = sorted(spans, key=lambda span: span[0])
+        if all(left[1] <= right[0] for left, right in pairwise(ordered)):
+            for start, end, char_format in spans:  # no overlap (the usual case): as they are
+                self.setFormat(start, end - start, char_format)
+            return
+        cuts = sorted({edge for start, end, _ in spans for edge in (start, end)})
+        for start, end in pairwise(cuts):
+            covering = [fmt for first, last, fmt in spans if first <= start and end <= last]
+            if covering:
+                merged = QTextCharFormat(covering[0])
+                for char_format in covering[1:]:
+                    merged.merge(char_format)
+                self.setFormat(start, end - start, merged)
