@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self.session = WritingSession()
         self._focus_state: tuple[bool, bool] | None = None
+        # While start() opens the first project: the bible and spelling wait for the scene.
+        self._opening = False
         # Made after the first paint (complete()) or when first looked at: see bible, inspector.
         self._bible: BiblePanel | None = None
         self._inspector: InspectorPanel | None = None
@@ -205,6 +207,22 @@ class MainWindow(QMainWindow):
         self._spelling_parts()
         self._bible_panel()
 
+    def show_opening(self, name: str) -> None:
+        """Start-up, before the first project is opened: the editor says so, and the bible and
+        spelling are made when opening_done() is called, after the first scene is on screen."""
+        self._opening = True
+        self.editor.show_opening(name)
+
+    def opening_done(self) -> None:
+        """The first project is open (or could not be) and its scene shown: make the rest."""
+        self._opening = False
+        self.editor.opening_done()
+        try:
+            with sources_forgotten():  # enchant and the spelling service
+                self.complete()
+        finally:
+            self.opening_finished.emit()
+
     @property
     def bible(self) -> BiblePanel:
         return self._bible_panel()
@@ -306,7 +324,7 @@ class MainWindow(QMainWindow):
     def set_project(self, project: Project | None) -> None:
         """Show project (already open), closing the one shown before; None shows none."""
         self.save_all()
-        if project is not None:
+        if project is not None and not self._opening:
             self.complete()
         old = self.project
         self.project = project

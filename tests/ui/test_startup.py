@@ -6,10 +6,12 @@ import linecache
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studio.app import start
-from studio.ui.imports import sources_forgotten
+from studio.ui.imports import FEATURE_IGNORED, cannot_use_qt, sources_forgotten
 from studio.ui.main_window import MainWindow
 from studio.ui.panels.bible import BiblePanel
 from studio.ui.panels.inspector import InspectorPanel
@@ -41,6 +43,63 @@ def test_the_first_paint_comes_before_the_project_and_the_side_panels(
     assert _side_titles(window) == ["Characters", "Scene", "Continuity"]
     window.close()
     discard(window)
+
+
+class _ScenePaints(QObject):
+    """Notes, at each paint of the editor with a scene, whether the bible and spelling exist."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window = window
+        self.seen: list[tuple[bool, bool]] = []
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        editor = self.window.editor
+        if (
+            event.type() == QEvent.Type.Paint
+            and obj is editor.editor.viewport()
+            and editor.scene_id is not None
+        ):
+            self.seen.append((self.window._bible is not None, self.window._spelling is not None))
+        return False
+
+
+def test_the_first_scene_is_painted_before_the_bible_and_spelling_are_made(
+    qtbot: QtBot, project_path: Path, tmp_path: Path
+) -> None:
+    window = start(project_path, settings_path=tmp_path / "settings.json")
+    qtbot.addWidget(window)
+    watcher = _ScenePaints(window)
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(watcher)
+    try:
+        with qtbot.waitSignal(window.opening_finished, timeout=10_000):
+            pass
+        qtbot.waitUntil(lambda: (True, True) in watcher.seen, timeout=5_000)
+    finally:
+        app.removeEventFilter(watcher)
+    assert watcher.seen[0] == (False, False)  # the writer's words first
+    # Then everything the writer had before: the bible filled, spelling on, the editor writable.
+    assert window.bible.cast.count() == 3
+    assert window.spelling.checker is not None and window.spelling.settings() is not None
+    assert not window.editor.editor.isReadOnly()
+    assert window.editor.editor.toPlainText().startswith("The basil pots came out")
+    window.close()
+    discard(window)
+
+
+def test_modules_spared_the_source_check_are_ones_it_finds_without_pyside6() -> None:
+    # Every module imported so far outside sources_forgotten() went through PySide6's own check
+    # (its source searched for "PySide6"); the rule that spares modules that check must agree.
+    from PySide6.support import feature
+
+    table = feature.pyside_feature_dict
+    spared = [name for name in table if cannot_use_qt(name)]
+    assert "studio.services.project" in spared and "sqlalchemy.orm" in spared
+    assert [name for name in spared if table[name] != FEATURE_IGNORED] == []
+    assert not cannot_use_qt("studio.ui.main_window") and not cannot_use_qt("studio.app")
+    assert not cannot_use_qt("PySide6.QtCore") and not cannot_use_qt("pytestqt.qtbot")
 
 
 def test_the_inspector_is_made_when_its_tab_is_shown_with_the_open_scene(
