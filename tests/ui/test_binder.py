@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from studio.ui.main_window import MainWindow
@@ -140,3 +141,33 @@ def test_a_rebuild_keeps_what_was_collapsed_and_each_row_can_do_what_it_could(
     words = model.flags(at_column(_index(opened, "scene", "Basil pots"), 1))
     assert not words & flag.ItemIsEditable
     assert model.words_of(_index(opened, "scene", "Sardines")) == 4  # "Smoke over the square."
+
+
+def test_a_save_updates_the_scene_chapter_and_book_counts_and_the_column_fits_them(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    model, tree = opened.binder.model, opened.binder.tree
+    scene = _index(opened, "scene", "Basil pots")
+    counts = [model.words_of(i) for i in (scene, scene.parent(), model.index(0, 0))]
+    editor = opened.editor.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, " Three more words")
+    assert opened.editor.save_now()
+    after = [model.words_of(i) for i in (scene, scene.parent(), model.index(0, 0))]
+    assert after == [count + 3 for count in counts]
+    assert scene.siblingAtColumn(1).data() == f"{after[0]:,}"
+    assert opened.status.chapter_words.text() == f"Chapter {after[1]:,}"
+    assert opened.status.book_words.text() == f"Book {after[2]:,}"
+
+    def fitted() -> int:  # what ResizeToContents gives the words column
+        return max(tree.sizeHintForColumn(1), tree.header().sectionSizeHint(1))
+
+    assert tree.header().sectionSize(1) == fitted()
+    scene_id = model.ref(scene).id
+    assert scene_id is not None
+    opened.binder.set_scene_words(scene_id, 12_345_678)  # wider than any count before
+    assert model.index(0, 0).siblingAtColumn(1).data().startswith("12,")
+    assert tree.header().sectionSize(1) == fitted()
+    opened.binder.set_scene_words(scene_id, after[0])  # and narrow again
+    assert tree.header().sectionSize(1) == fitted()
+    assert model.words_of(model.index(0, 0)) == after[2]

@@ -226,6 +226,15 @@ class BinderModel(QStandardItemModel):
         value = at_column(index, 1).data(WORDS_ROLE)
         return int(value) if value is not None else 0
 
+    def scene_chain(self, scene_id: int) -> list[QModelIndex]:
+        """The scene's row, then its chapter's, its part's (if any) and the manuscript's."""
+        item = self._scene_items.get(scene_id)
+        chain: list[QModelIndex] = []
+        while item is not None:
+            chain.append(item.index())
+            item = item.parent()
+        return chain
+
     def set_scene_words(self, scene_id: int, words: int) -> None:
         """A scene was saved with words: update it and the totals above it, without a rebuild."""
         item = self._scene_items.get(scene_id)

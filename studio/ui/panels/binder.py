@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from studio.core.errors import SafehouseError
 from studio.ui.dialogs.messages import confirm, show_error
-from studio.ui.models.binder_model import BinderModel, ItemRef
+from studio.ui.models.binder_model import BinderModel, ItemRef, at_column
 
 if TYPE_CHECKING:
     from studio.services.project import Project
@@ -59,7 +59,19 @@ class BinderPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The words column is fitted to its counts by _fit_words, not by ResizeToContents: that
+        # measured ~1,000 rows at every count a save changes (~10 ms each, ~80 ms an autosave
+        # at 1m words: the scene, its chapter, its part and the manuscript, text and number).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        # After an expand or collapse has finished (measuring inside its signal undoes a collapse),
+        # once for many (expandRecursively emits one per row).
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_words)
+        self.tree.expanded.connect(self._fit_timer.start)
+        self.tree.collapsed.connect(self._fit_timer.start)
+        self.tree.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
@@ -90,6 +102,23 @@ class BinderPanel(QWidget):
             self._restore(expanded, expand_all, current)
         finally:
             self._quiet = False
+            self._fit_words()
+
+    def _fit_words(self) -> None:
+        """The words column as wide as its widest count or its title, as ResizeToContents made it
+        (Qt's view measures up to ~1,000 rows about the visible ones)."""
+        self._fit_timer.stop()
+        header = self.tree.header()
+        width = max(self.tree.sizeHintForColumn(1), header.sectionSizeHint(1))
+        if width != header.sectionSize(1):
+            header.resizeSection(1, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A new font or style (a theme) measures the counts anew.
+        restyled = event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange)
+        if watched is self.tree and restyled:
+            self._fit_timer.start()
+        return super().eventFilter(watched, event)
 
     def _expanded(self) -> set[ItemRef]:
         refs: set[ItemRef] = set()
@@ -133,7 +162,17 @@ class BinderPanel(QWidget):
                 self._quiet = False
 
     def set_scene_words(self, scene_id: int, words: int) -> None:
+        """A saved scene's count, and its chapter's, part's and the manuscript's totals: those rows
+        alone are changed and measured (the whole column only when one of them got narrower)."""
+        cells = [at_column(index, 1) for index in self.model.scene_chain(scene_id)]
+        before = max((self.tree.sizeHintForIndex(cell).width() for cell in cells), default=0)
         self.model.set_scene_words(scene_id, words)
+        after = max((self.tree.sizeHintForIndex(cell).width() for cell in cells), default=0)
+        width = self.tree.header().sectionSize(1)
+        if after > width:
+            self.tree.header().resizeSection(1, after)
+        elif after < before and before >= width:  # the widest count may have got narrower
+            self._fit_words()
 
     def focus_tree(self) -> None:
         self.tree.setFocus()
