@@ -318,3 +318,28 @@ def test_lines_stay_spaced_whatever_follows_unguarded_typing(
         QApplication.processEvents()
         assert _unspaced_blocks(editor) == [], f"after step {number}, painted"
     assert editor.cursorRect().bottom() <= editor.viewport().height()
+
+
+def test_a_scene_switch_reads_no_names_and_a_renamed_character_shows_in_the_header(
+    opened: MainWindow,
+) -> None:
+    project = opened.project
+    assert project is not None
+    first = opened.editor.scene_id
+    assert first is not None
+    second = opened.binder.scene_ids()[1]
+    opened.open_scene(second)
+    reads: list[str] = []
+    bible = project.bible
+    character, locations = bible.character, bible.locations
+    bible.character = lambda cid: reads.append("character") or character(cid)  # type: ignore[method-assign]
+    bible.locations = lambda: reads.append("locations") or locations()  # type: ignore[method-assign]
+    opened.open_scene(first)
+    header = opened.editor.header.text().replace("\u00a0", " ")
+    assert "POV Katya" in header and "Alfama café" in header
+    assert reads == []  # the names the header showed before are not read again
+    katya = next(c for c in bible.characters() if c.display_name == "Katya")
+    model = opened.binder.model
+    model.setData(model.index_of("character", katya.id), "Yekaterina")  # renamed in the binder
+    header = opened.editor.header.text().replace("\u00a0", " ")
+    assert "POV Yekaterina" in header and "Alfama café" in header

@@ -13,13 +13,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from studio.core.domain import Scene, SceneInfo
 from studio.core.errors import SafehouseError
 from studio.ui.autosave import Autosaver
 from studio.ui.widgets.find_bar import FindBar
 from studio.ui.widgets.scene_editor import SceneEditor
 
 if TYPE_CHECKING:
+    from studio.core.domain import Scene, SceneInfo
     from studio.services.project import Project
 
 NO_SCENE = "Choose a scene in the binder on the left, or add one with a right-click there."
@@ -35,6 +35,7 @@ class EditorPanel(QWidget):
         self._project: Project | None = None
         self._scene: Scene | None = None
         self._opening: str | None = None  # the project being opened at start, if any
+        self._names = HeaderNames()
         self.header = QLabel("", self)
         self.header.setObjectName("sceneHeader")
         self.header.setWordWrap(True)
@@ -66,6 +67,7 @@ class EditorPanel(QWidget):
     def set_project(self, project: Project | None) -> None:
         self.save_now()
         self._project = project
+        self._names = HeaderNames()
         self._show_nothing()
 
     def load_scene(self, scene_id: int) -> Scene | None:
@@ -81,7 +83,7 @@ class EditorPanel(QWidget):
         self.editor.set_body(scene.body, lazy=True)
         self.editor.setReadOnly(self._project.read_only)
         self.editor.setPlaceholderText("Begin the scene here." if not scene.body else "")
-        self.refresh_header(scene)
+        self._show_header(scene)
         return scene
 
     def show_opening(self, name: str) -> None:
@@ -113,13 +115,20 @@ class EditorPanel(QWidget):
         self.find_bar.hide()
 
     def refresh_header(self, info: SceneInfo | None = None) -> None:
-        """Redraw the header line (title · POV · location · story time) from info or the scene."""
+        """Redraw the header line (title · POV · location · story time) from info or the scene.
+
+        Called when the scene's fields, the outline or the bible changed: the names are read anew.
+        """
+        self._names = HeaderNames()
+        self._show_header(info)
+
+    def _show_header(self, info: SceneInfo | None = None) -> None:
         if self._project is None or self._scene is None:
             return
         info = info or self._scene
         if info.id != self._scene.id:
             return
-        self.header.setText(scene_header(self._project, info))
+        self.header.setText(scene_header(self._project, info, self._names))
 
     # -- saving ------------------------------------------------------------------------------------
     def _on_contents_change(self, _position: int, removed: int, added: int) -> None:
@@ -158,18 +167,45 @@ class EditorPanel(QWidget):
         self.editor.set_marker_colour(colour)
 
 
-def scene_header(project: Project, info: SceneInfo) -> str:
+class HeaderNames:
+    """The POV characters' and the locations' names the header has shown, read once each: a scene
+    switch then reads no name from the database (it read a character, its aliases and every
+    location). The panel starts a new one whenever names may have changed (refresh_header)."""
+
+    def __init__(self) -> None:
+        self.characters: dict[int, str | None] = {}  # None: no such character
+        self.locations: dict[int, str] | None = None
+
+    def character(self, project: Project, character_id: int) -> str | None:
+        if character_id not in self.characters:
+            try:
+                name: str | None = project.bible.character(character_id).display_name
+            except SafehouseError:
+                name = None  # a header is a courtesy: a name that just went away is left out
+            self.characters[character_id] = name
+        return self.characters[character_id]
+
+    def location(self, project: Project, location_id: int) -> str | None:
+        if self.locations is None or location_id not in self.locations:
+            try:
+                self.locations = {loc.id: loc.name for loc in project.bible.locations()}
+            except SafehouseError:
+                return None
+        return self.locations.get(location_id)
+
+
+def scene_header(project: Project, info: SceneInfo, names: HeaderNames | None = None) -> str:
     """'Title · Katya · Alfama · 14 June 2019': the parts a scene has, joined quietly."""
+    names = names or HeaderNames()
     parts = [info.title]
-    try:
-        if info.pov_id is not None:
-            parts.append(f"POV {project.bible.character(info.pov_id).display_name}")
-        if info.location_id is not None:
-            names = {loc.id: loc.name for loc in project.bible.locations()}
-            if info.location_id in names:
-                parts.append(names[info.location_id])
-    except SafehouseError:
-        pass  # a header is a courtesy: a name that just went away is simply left out
+    if info.pov_id is not None:
+        pov = names.character(project, info.pov_id)
+        if pov is not None:
+            parts.append(f"POV {pov}")
+    if info.location_id is not None:
+        location = names.location(project, info.location_id)
+        if location is not None:
+            parts.append(location)
     if info.story_time is not None:
         parts.append(info.story_time.text)
     # A narrow pane wraps the line between its parts, never inside a name, a place or a time.
