@@ -179,3 +179,20 @@ def test_choosing_a_character_in_the_binder_shows_their_card(opened: MainWindow)
     opened.binder.tree.setCurrentIndex(model.index(2, 0, characters))
     assert opened.bible.card.display_name.text() == "The Deacon"
     assert opened.side_tabs.currentWidget() is opened.bible
+
+
+def test_the_anchor_choices_offer_every_scene_but_the_one_shown(opened: MainWindow) -> None:
+    inspector = opened.inspector
+    ids = opened.binder.scene_ids()
+    for shown in (ids[0], ids[1], ids[0]):
+        opened.open_scene(shown)
+        combo = inspector.anchor
+        offered = [
+            combo.itemData(row)
+            for row in range(combo.count())
+            if combo.model().flags(combo.model().index(row, 0)) & Qt.ItemFlag.ItemIsEnabled
+            and not combo.view().isRowHidden(row)  # type: ignore[attr-defined]
+        ]
+        assert offered[0] is None  # fixed in time
+        scenes = [int(key.split(":")[1]) for key in offered[1:] if key.startswith("scene:")]
+        assert scenes == [i for i in ids if i != shown]

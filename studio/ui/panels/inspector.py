@@ -15,11 +15,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
@@ -55,6 +57,9 @@ class InspectorPanel(QWidget):
         self._threads: list[PlotThread] = []
         self._anchor_choices: list[tuple[ItemRef, str]] | None = None
         self._anchors: dict[ItemRef, tuple[ItemRef, str | None]] = {}
+        # The choices the anchor combo holds rows for, and the scene whose own row is hidden.
+        self._anchor_rows: list[tuple[ItemRef, str]] | None = None
+        self._anchor_own: str | None = None
         self._build()
         self.autosaver = Autosaver(self._save_texts, self)
         self.autosaver.saving.connect(lambda: self.save_state_changed.emit("saving"))
@@ -219,17 +224,17 @@ class InspectorPanel(QWidget):
         )
 
     def _fill_anchor(self, scene: Scene | None) -> None:
-        self.anchor.clear()
-        self.anchor.addItem(FIXED, None)
         placed = None
-        if scene is not None:  # (no scene: nothing imported, the window is not yet painted)
+        if scene is None:  # (no scene: nothing imported, the window is not yet painted)
+            self.anchor.clear()
+            self.anchor.addItem(FIXED, None)
+            self._anchor_rows = None
+        else:
             from studio.services.timeline_data import ItemRef
 
             own = ItemRef("scene", scene.id)
             placed = self._anchors.get(own)
-            for ref, title in self._choices_of_anchor():
-                if ref != own:
-                    self.anchor.addItem(title, anchor_key(ref))
+            self._offer_anchors(anchor_key(own))
         index = self.anchor.findData(anchor_key(placed[0])) if placed else 0
         self.anchor.setCurrentIndex(max(0, index))
         show_text(self.offset, placed[1] or "" if placed else "")
@@ -238,6 +243,28 @@ class InspectorPanel(QWidget):
         self.story_time.setToolTip(
             "Follows the scene or event it is placed relative to" if placed else ""
         )
+
+    def _offer_anchors(self, own: str) -> None:
+        """Every scene and event in the combo but the scene itself (own, its anchor_key). The rows
+        are added when the choices were read anew, not at each scene switch (~2,500 addItem calls
+        a switch in a 1m-word book): a switch only hides and disables the scene's own row."""
+        choices = self._choices_of_anchor()
+        if self._anchor_rows is not choices:
+            self.anchor.clear()
+            self.anchor.addItem(FIXED, None)
+            for ref, title in choices:
+                self.anchor.addItem(title, anchor_key(ref))
+            self._anchor_rows, self._anchor_own = choices, None
+        model = self.anchor.model()
+        view = self.anchor.view()
+        for key, offered in ((self._anchor_own, True), (own, False)):
+            row = self.anchor.findData(key) if key is not None else -1
+            item = model.item(row) if isinstance(model, QStandardItemModel) and row > 0 else None
+            if item is not None:
+                item.setEnabled(offered)  # disabled: not reached by keys or the wheel either
+                if isinstance(view, QListView):
+                    view.setRowHidden(row, not offered)
+        self._anchor_own = own
 
     # -- saving ------------------------------------------------------------------------------------
     def _text_changed(self) -> None:
