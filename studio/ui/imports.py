@@ -11,6 +11,9 @@ Inside `sources_forgotten()`:
   studio outside studio.ui: the dependency rule, which a test proves) is entered in PySide6's
   feature table as "ignore" before it is imported, so its source is never read. That is what the
   check itself would conclude, and Safehouse selects no feature, so nothing behaves differently;
+* a module of studio.ui is entered as "no feature selected", what the check concludes for a
+  module that uses PySide6 and has no `from __feature__ import` (none of studio has one: a test
+  looks);
 * for any other module the line cache is emptied each time a module is looked up, so it holds at
   most the modules being imported at that moment; a traceback reads its files again.
 """
@@ -27,6 +30,7 @@ from types import ModuleType
 # Top-level packages that never import PySide6 (studio's own are chosen by prefix below).
 NO_QT_PACKAGES = frozenset({"sqlalchemy", "enchant", "typing_extensions", "greenlet"})
 FEATURE_IGNORED = -1  # PySide6's mark for "this module does not use PySide6"
+NO_FEATURE = 0  # "this module uses PySide6, with no feature selected"
 
 
 def _feature_table() -> MutableMapping[str, int] | None:
@@ -53,8 +57,11 @@ class _SourceForgetter:
     def find_spec(
         self, name: str, path: object = None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
-        if self.table is not None and cannot_use_qt(name):
-            self.table.setdefault(name, FEATURE_IGNORED)
+        if self.table is not None:
+            if cannot_use_qt(name):
+                self.table.setdefault(name, FEATURE_IGNORED)
+            elif name.startswith("studio."):
+                self.table.setdefault(name, NO_FEATURE)
         linecache.clearcache()
         return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import linecache
+import re
 import sys
 from pathlib import Path
 
@@ -100,6 +101,14 @@ def test_modules_spared_the_source_check_are_ones_it_finds_without_pyside6() -> 
     assert [name for name in spared if table[name] != FEATURE_IGNORED] == []
     assert not cannot_use_qt("studio.ui.main_window") and not cannot_use_qt("studio.app")
     assert not cannot_use_qt("PySide6.QtCore") and not cannot_use_qt("pytestqt.qtbot")
+
+
+def test_no_studio_module_selects_a_pyside6_feature() -> None:
+    # studio.ui's modules are entered as "no feature selected" without their source being read.
+    package = Path(__file__).resolve().parents[2] / "studio"
+    selection = re.compile(r"^\s*(from __feature__ import|import __feature__)", re.MULTILINE)
+    selecting = [p for p in package.rglob("*.py") if selection.search(p.read_text("utf-8"))]
+    assert selecting == []
 
 
 def test_the_inspector_is_made_when_its_tab_is_shown_with_the_open_scene(
