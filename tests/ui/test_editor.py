@@ -343,3 +343,19 @@ def test_a_scene_switch_reads_no_names_and_a_renamed_character_shows_in_the_head
     model.setData(model.index_of("character", katya.id), "Yekaterina")  # renamed in the binder
     header = opened.editor.header.text().replace("\u00a0", " ")
     assert "POV Yekaterina" in header and "Alfama café" in header
+
+
+def test_a_narrow_editor_gives_its_margins_to_the_text(qtbot: QtBot) -> None:
+    # A small window with the side panels open leaves the editor ~270 px: the writer should
+    # still read whole phrases a line, not a word or two.
+    editor = SceneEditor()
+    qtbot.addWidget(editor)
+    editor.set_body("The basil pots came out on the Wednesday, as they did every June.")
+    editor.resize(270, 400)
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.viewport().width() >= 0.8 * 270 - editor.verticalScrollBar().width()
+    editor.resize(1200, 400)
+    text_width = editor.viewport().width() - 2 * editor.document().documentMargin()
+    assert text_width <= editor.column_width() + 2  # a wide editor keeps its measured column
+    assert editor.viewportMargins().left() > 200

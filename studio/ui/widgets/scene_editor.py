@@ -245,7 +245,9 @@ class SceneEditor(QPlainTextEdit):
         # The column is centred by the viewport's margins so that resizing never edits the
         # document (which would count as a change and touch the undo history).
         spare = self.width() - self.column_width() - 2 * self.document().documentMargin()
-        side = max(MIN_SIDE_MARGIN, int(spare / 2))
+        # A narrow editor (a small window, the panels open) gives the margin back to the text
+        # rather than wrapping a handful of words a line.
+        side = max(min(MIN_SIDE_MARGIN, self.width() // 24), int(spare / 2))
         self.setViewportMargins(side, 0, side, 0)
         self.column_moved.emit(side + int(self.document().documentMargin()))
 
