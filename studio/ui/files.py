@@ -1,4 +1,5 @@
-"""The File menu's flows: new, open, open recent, import a bundle, export plain text.
+"""The File menu's flows: new, open, open recent, import a bundle or a manuscript, export plain
+text or the timeline.
 
 Each asks what it needs with a dialog, calls the services, and hands the result to the window.
 Dialogs of our own are opened with open() (window-modal, not blocking), so tests can drive them.
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from studio.core.errors import SafehouseError
@@ -20,9 +21,11 @@ from studio.ui.dialogs.new_project import NewProjectDialog
 from studio.ui.resources import PROJECT_SUFFIX
 
 if TYPE_CHECKING:
+    from studio.ui.dialogs.import_manuscript import ImportManuscriptDialog
     from studio.ui.main_window import MainWindow
 
 FILTER = f"Safehouse projects (*{PROJECT_SUFFIX});;All files (*)"
+TIMELINE_FILTER = "PNG picture (*.png);;SVG picture (*.svg);;CSV spreadsheet (*.csv)"
 NOT_YET = "{what} is not available in this version of Safehouse yet; {instead}."
 
 
@@ -143,3 +146,71 @@ def export_plain_text(window: MainWindow) -> None:
     dialog = ExportDialog(project, suggested, window)
     dialog.exported.connect(lambda path: window.status.showMessage(f"Exported to {path}", 10_000))
     dialog.open()
+
+
+def import_manuscript(window: MainWindow) -> None:
+    """File → Import Manuscript…: a .txt, .md or .docx, previewed, then opened as a project."""
+    from studio.ui.dialogs.import_manuscript import FILE_FILTER
+
+    chosen, _ = QFileDialog.getOpenFileName(
+        window, "Import manuscript", _start_folder(window), FILE_FILTER
+    )
+    if chosen:
+        import_manuscript_from(window, Path(chosen))
+
+
+def import_manuscript_from(window: MainWindow, source: Path) -> ImportManuscriptDialog:
+    """The import dialog on source; the project it makes is opened when it is accepted."""
+    from studio.ui.dialogs.import_manuscript import ImportManuscriptDialog
+
+    dialog = ImportManuscriptDialog(Path(source), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def open_it() -> None:
+        path = dialog.chosen_project_path()
+        if path is not None:
+            window.open_project_path(path)
+
+    dialog.accepted.connect(open_it)
+    dialog.open()
+    return dialog
+
+
+def export_timeline(window: MainWindow) -> None:
+    if window.project is None:
+        return
+    path = window.project.path
+    suggested = str(path.with_name(f"{path.stem}-timeline.png"))
+    target, _ = QFileDialog.getSaveFileName(
+        window, "Export the timeline", suggested, TIMELINE_FILTER
+    )
+    if target:
+        export_timeline_to(window, Path(target))
+
+
+def export_timeline_to(window: MainWindow, path: Path) -> Path | None:
+    """The timeline as a picture (.png, .svg) or a spreadsheet (.csv), by path's suffix."""
+    if window.project is None:
+        return None
+    window.save_all()
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            from studio.export.timeline_csv import export_timeline_csv
+
+            written = export_timeline_csv(window.project, path)
+        elif suffix in (".png", ".svg"):
+            written = window.timeline_view.save_picture(path)
+        else:
+            show_error(
+                window,
+                "Timeline not exported",
+                f"Safehouse cannot write a '{suffix or path.name}' file. "
+                "Choose a name ending in .png, .svg or .csv.",
+            )
+            return None
+    except (SafehouseError, OSError) as error:
+        show_error(window, "Timeline not exported", f"Could not write {path}: {error}")
+        return None
+    window.status.showMessage(f"Timeline exported to {written}", 10_000)
+    return Path(written)

@@ -7,7 +7,6 @@ Project and hands it to each panel; every save goes through the services.
 
 from __future__ import annotations
 
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -15,7 +14,6 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFontDialog,
     QMainWindow,
     QSplitter,
@@ -29,9 +27,10 @@ from studio.ui.imports import sources_forgotten
 from studio.ui.menus import build_menus
 from studio.ui.panels.binder import BinderPanel
 from studio.ui.panels.editor import EditorPanel
-from studio.ui.panels.view_host import ViewHost, replace_tab
+from studio.ui.panels.view_host import ViewHost
 from studio.ui.session import WritingSession
 from studio.ui.settings import Settings, SettingsStore
+from studio.ui.side_panels import SidePanels
 from studio.ui.themes import apply_theme
 from studio.ui.widgets.status_bar import WritingStatusBar
 
@@ -45,7 +44,6 @@ if TYPE_CHECKING:
     from studio.ui.timeline import BookOrderView, ContinuityPanel, ThreadGridView, TimelineView
 
 APP_NAME = "Safehouse"
-TIMELINE_FILTER = "PNG picture (*.png);;SVG picture (*.svg);;CSV spreadsheet (*.csv)"
 DEFAULT_SPLITTER = [270, 780, 390]
 
 
@@ -65,10 +63,6 @@ class MainWindow(QMainWindow):
         self._focus_state: tuple[bool, bool] | None = None
         # While start() opens the first project: the bible and spelling wait for the scene.
         self._opening = False
-        # Made after the first paint (complete()) or when first looked at: see bible, inspector.
-        self._bible: BiblePanel | None = None
-        self._inspector: InspectorPanel | None = None
-        self._spelling: tuple[SpellingController, SpellingMenu] | None = None
         # The theme first: a widget made before it keeps the platform's point size (the style
         # sheet's polish pins it), so panels made with the window and panels made later (the
         # bible, the inspector, the story views) would be drawn at different sizes.
@@ -95,12 +89,7 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget(self)
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setDocumentMode(True)
-        # Stand-ins until the panels are made (their pages are swapped in, in the same place).
-        self._bible_page = QWidget(self.side_tabs)
-        self._inspector_page = QWidget(self.side_tabs)
-        self.side_tabs.addTab(self._bible_page, "Characters")
-        self.side_tabs.addTab(self._inspector_page, "Scene")
-        self.side_tabs.currentChanged.connect(self._side_tab_shown)
+        self.side_panels = SidePanels(self)
         self._add_story_views()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -198,15 +187,6 @@ class MainWindow(QMainWindow):
         self._reload_inspector_choices()
 
     # -- panels made after the first paint ---------------------------------------------------------
-    def complete(self) -> None:
-        """Make what the first paint went without: the character bible (on screen) and spelling.
-
-        start() calls this just after the window's first paint; opening a project, or asking for
-        the bible or spelling, makes them too. The scene inspector waits until it is looked at.
-        """
-        self._spelling_parts()
-        self._bible_panel()
-
     def show_opening(self, name: str) -> None:
         """Start-up, before the first project is opened: the editor says so, and the bible and
         spelling are made when opening_done() is called, after the first scene is on screen."""
@@ -219,84 +199,31 @@ class MainWindow(QMainWindow):
         self.editor.opening_done()
         try:
             with sources_forgotten():  # enchant and the spelling service
-                self.complete()
+                self.side_panels.complete()
         finally:
             self.opening_finished.emit()
 
     @property
     def bible(self) -> BiblePanel:
-        return self._bible_panel()
+        return self.side_panels.bible()
 
     @property
     def inspector(self) -> InspectorPanel:
-        return self._inspector_panel()
+        return self.side_panels.inspector()
 
     @property
     def spelling(self) -> SpellingController:
-        return self._spelling_parts()[0]
+        return self.side_panels.spelling()[0]
 
     @property
     def spelling_menu(self) -> SpellingMenu:
-        return self._spelling_parts()[1]
-
-    def _bible_panel(self) -> BiblePanel:
-        if self._bible is None:
-            from studio.ui.panels.bible import BiblePanel
-
-            bible = self._bible = BiblePanel(self.side_tabs)
-            bible.open_scene_requested.connect(self.open_scene)
-            bible.characters_changed.connect(self._characters_changed)
-            bible.save_state_changed.connect(self.status.show_save_state)
-            if self.project is not None:
-                bible.set_project(self.project)
-            replace_tab(self.side_tabs, self._bible_page, bible)
-        return self._bible
-
-    def _inspector_panel(self) -> InspectorPanel:
-        """Made when first shown: it reads every choice a scene can have (the whole outline for
-        'Relative to'), which nobody needs before looking at it."""
-        if self._inspector is None:
-            from studio.ui.panels.inspector import InspectorPanel
-
-            inspector = self._inspector = InspectorPanel(self.side_tabs)
-            inspector.scene_changed.connect(self._scene_info_changed)
-            inspector.save_state_changed.connect(self.status.show_save_state)
-            if self.project is not None:
-                inspector.set_project(self.project)
-                scene_id = self.editor.scene_id
-                with suppress(NotFoundError):  # gone meanwhile: the inspector shows no scene
-                    if scene_id is not None:
-                        inspector.load_scene(self.project.manuscript.scene(scene_id))
-            replace_tab(self.side_tabs, self._inspector_page, inspector)
-        return self._inspector
-
-    def _side_tab_shown(self, index: int) -> None:
-        page = self.side_tabs.widget(index)
-        if page is self._inspector_page:
-            self._inspector_panel()
-        elif page is self._bible_page:
-            self._bible_panel()
-
-    def _spelling_parts(self) -> tuple[SpellingController, SpellingMenu]:
-        """Underlines and the right-click menu in the editor, the View menu's spelling items."""
-        if self._spelling is None:
-            from studio.ui.spelling import SpellingController, add_spelling_menu
-
-            spelling = SpellingController(self.editor.editor, self)
-            self._spelling = (spelling, add_spelling_menu(self.menu_actions.view_menu, spelling))
-            self.project_changed.connect(spelling.set_project)
-            spelling.bible_changed.connect(self._bible_changed)
-            # Why spelling is off stays in the status bar until something else is said there.
-            spelling.message.connect(self.status.showMessage)
-            if self.project is not None:
-                spelling.set_project(self.project)
-        return self._spelling
+        return self.side_panels.spelling()[1]
 
     def _wire(self) -> None:
         self.binder.scene_selected.connect(self.open_scene)
         self.binder.character_selected.connect(self._show_character)
         self.binder.outline_changed.connect(self._outline_changed)
-        self.binder.bible_changed.connect(self._bible_changed)
+        self.binder.bible_changed.connect(self.on_bible_changed)
         self.binder.scene_deleted.connect(self._scene_deleted)
         self.editor.scene_saved.connect(self._scene_saved)
         self.editor.save_state_changed.connect(self.status.show_save_state)
@@ -325,14 +252,12 @@ class MainWindow(QMainWindow):
         """Show project (already open), closing the one shown before; None shows none."""
         self.save_all()
         if project is not None and not self._opening:
-            self.complete()
+            self.side_panels.complete()
         old = self.project
         self.project = project
         self.session = WritingSession()
         self.editor.set_project(project)
-        for panel in (self._inspector, self._bible):  # None: not made, never given a project
-            if panel is not None:
-                panel.set_project(project)
+        self.side_panels.set_project(project)
         self.binder.set_project(project)
         for host in self._story_hosts:
             host.set_project(project)
@@ -377,8 +302,9 @@ class MainWindow(QMainWindow):
         if self.project is None or scene_id == self.editor.scene_id:
             self.binder.select_scene(scene_id)
             return
-        if self._inspector is not None:
-            self._inspector.save_now()
+        inspector = self.side_panels.made_inspector
+        if inspector is not None:
+            inspector.save_now()
         try:
             scene = self.editor.load_scene(scene_id)
         except NotFoundError as error:
@@ -390,8 +316,8 @@ class MainWindow(QMainWindow):
                 self.binder.select_scene(self.editor.scene_id)
             return
         self.session.opened(scene.id, scene.word_count)
-        if self._inspector is not None:
-            self._inspector.load_scene(scene)
+        if inspector is not None:
+            inspector.load_scene(scene)
         self.binder.select_scene(scene.id)
         self.settings.set_last_scene(self.project.path, scene.id)
         self._update_counts()
@@ -416,15 +342,16 @@ class MainWindow(QMainWindow):
         self.session.saved(scene_id, words)
         self._update_counts()
 
-    def _scene_info_changed(self, info: SceneInfo) -> None:
+    def on_scene_info_changed(self, info: SceneInfo) -> None:
         self.editor.refresh_header(info)
         self.binder.reload()
         self._stories_stale()
 
     def _scene_deleted(self, scene_id: int) -> None:
         self.editor.forget_scene(scene_id)
-        if self._inspector is not None:
-            self._inspector.forget_scene(scene_id)
+        inspector = self.side_panels.made_inspector
+        if inspector is not None:
+            inspector.forget_scene(scene_id)
         self.session.forget(scene_id)
 
     def _outline_changed(self) -> None:
@@ -434,14 +361,14 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self._stories_stale()
 
-    def _bible_changed(self) -> None:
+    def on_bible_changed(self) -> None:
         self.spelling.refresh_cast()
         self.bible.reload()
         self._reload_inspector_choices()
         self.editor.refresh_header()
         self._stories_stale()
 
-    def _characters_changed(self) -> None:
+    def on_characters_changed(self) -> None:
         self.spelling.refresh_cast()
         self.binder.reload()
         self._reload_inspector_choices()
@@ -449,8 +376,9 @@ class MainWindow(QMainWindow):
         self._stories_stale()
 
     def _reload_inspector_choices(self) -> None:
-        if self._inspector is not None:
-            self._inspector.reload_choices()
+        inspector = self.side_panels.made_inspector
+        if inspector is not None:
+            inspector.reload_choices()
 
     def _show_character(self, character_id: int) -> None:
         self.side_tabs.setCurrentWidget(self.bible)
@@ -473,8 +401,8 @@ class MainWindow(QMainWindow):
     # -- saving and closing ------------------------------------------------------------------------
     def save_all(self) -> bool:
         """Ctrl+S, scene switch, close and quit: everything pending goes to the database now."""
-        panels = (self.editor, self._inspector, self._bible)
-        return all([panel.save_now() for panel in panels if panel is not None])
+        panels = [self.editor, *self.side_panels.made()]
+        return all([panel.save_now() for panel in panels])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._focus_state is not None:
@@ -628,67 +556,24 @@ class MainWindow(QMainWindow):
         files.export_plain_text(self)
 
     def import_manuscript_dialog(self) -> None:
-        """File → Import Manuscript…: a .txt, .md or .docx, previewed, then opened as a project."""
         from studio.ui import files
-        from studio.ui.dialogs.import_manuscript import FILE_FILTER
 
-        start = str(self.project.path.parent if self.project else files.documents_folder())
-        chosen, _ = QFileDialog.getOpenFileName(self, "Import manuscript", start, FILE_FILTER)
-        if chosen:
-            self.import_manuscript_from(Path(chosen))
+        files.import_manuscript(self)
 
     def import_manuscript_from(self, source: Path) -> ImportManuscriptDialog:
-        """The import dialog on source; the project it makes is opened when it is accepted."""
-        from studio.ui.dialogs.import_manuscript import ImportManuscriptDialog
+        from studio.ui import files
 
-        dialog = ImportManuscriptDialog(Path(source), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def open_it() -> None:
-            path = dialog.chosen_project_path()
-            if path is not None:
-                self.open_project_path(path)
-
-        dialog.accepted.connect(open_it)
-        dialog.open()
-        return dialog
+        return files.import_manuscript_from(self, source)
 
     def export_timeline_dialog(self) -> None:
-        if self.project is None:
-            return
-        suggested = str(self.project.path.with_name(f"{self.project.path.stem}-timeline.png"))
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Export the timeline", suggested, TIMELINE_FILTER
-        )
-        if target:
-            self.export_timeline_to(Path(target))
+        from studio.ui import files
+
+        files.export_timeline(self)
 
     def export_timeline_to(self, path: Path) -> Path | None:
-        """The timeline as a picture (.png, .svg) or a spreadsheet (.csv), by path's suffix."""
-        if self.project is None:
-            return None
-        self.save_all()
-        suffix = path.suffix.lower()
-        try:
-            if suffix == ".csv":
-                from studio.export.timeline_csv import export_timeline_csv
+        from studio.ui import files
 
-                written = export_timeline_csv(self.project, path)
-            elif suffix in (".png", ".svg"):
-                written = self.timeline_view.save_picture(path)
-            else:
-                show_error(
-                    self,
-                    "Timeline not exported",
-                    f"Safehouse cannot write a '{suffix or path.name}' file. "
-                    "Choose a name ending in .png, .svg or .csv.",
-                )
-                return None
-        except (SafehouseError, OSError) as error:
-            show_error(self, "Timeline not exported", f"Could not write {path}: {error}")
-            return None
-        self.status.showMessage(f"Timeline exported to {written}", 10_000)
-        return Path(written)
+        return files.export_timeline_to(self, path)
 
     def fill_recent_menu(self) -> None:
         from studio.ui import files

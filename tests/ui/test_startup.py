@@ -32,7 +32,7 @@ def test_the_first_paint_comes_before_the_project_and_the_side_panels(
     # Shown at once, with the side tabs in place and their panels still to be made.
     assert window.project is None
     assert _side_titles(window) == ["Characters", "Scene", "Continuity"]
-    assert window._bible is None and window._inspector is None
+    assert window.side_panels.made_bible is None and window.side_panels.made_inspector is None
     with qtbot.waitSignal(window.opening_finished, timeout=10_000):
         pass
     # Opened after the first paint: the bible (on screen) is made and filled; the inspector,
@@ -40,7 +40,7 @@ def test_the_first_paint_comes_before_the_project_and_the_side_panels(
     assert window.project is not None and window.editor.scene_id is not None
     assert isinstance(window.side_tabs.currentWidget(), BiblePanel)
     assert window.bible.cast.count() == 3
-    assert window._inspector is None
+    assert window.side_panels.made_inspector is None
     assert _side_titles(window) == ["Characters", "Scene", "Continuity"]
     window.close()
     discard(window)
@@ -61,7 +61,10 @@ class _ScenePaints(QObject):
             and obj is editor.editor.viewport()
             and editor.scene_id is not None
         ):
-            self.seen.append((self.window._bible is not None, self.window._spelling is not None))
+            self.seen.append((
+                self.window.side_panels.made_bible is not None,
+                self.window.side_panels.made_spelling is not None,
+            ))
         return False
 
 
@@ -114,7 +117,7 @@ def test_no_studio_module_selects_a_pyside6_feature() -> None:
 def test_the_inspector_is_made_when_its_tab_is_shown_with_the_open_scene(
     opened: MainWindow,
 ) -> None:
-    assert opened._inspector is None
+    assert opened.side_panels.made_inspector is None
     opened.side_tabs.setCurrentIndex(_side_titles(opened).index("Scene"))
     inspector = opened.side_tabs.currentWidget()
     assert isinstance(inspector, InspectorPanel)
