@@ -18,6 +18,7 @@ from studio.core.domain import (
 from studio.core.errors import ValidationError
 from studio.core.story_time import StoryTime
 from studio.services import convert
+from studio.services.removal import Removed, Restored, capture, restore_in
 from studio.services.rows import get_row, renumber
 from studio.storage.database import ProjectDatabase
 from studio.storage.models import (
@@ -96,12 +97,19 @@ class BibleService:
             session.flush()
             return self._character(session, character_id)
 
-    def delete_character(self, character_id: int) -> None:
-        """Delete a character; scenes they were the POV of keep their text and lose the POV."""
+    def delete_character(self, character_id: int) -> Removed:
+        """Delete a character; scenes they were the POV of keep their text and lose the POV.
+        What was removed (aliases and links too) is returned for restore()."""
         with self._db.write() as session:
+            removed = capture(session.connection(), "character", character_id)
             session.delete(get_row(session, CharacterRow, character_id, "character"))
             session.flush()
             renumber(session.scalars(select(CharacterRow)).all())
+        return removed
+
+    def restore(self, removed: Removed) -> Restored:
+        """Put back a deleted character, location or plot thread with its ids, order and links."""
+        return restore_in(self._db, removed)
 
     def scenes_with(self, character_id: int) -> list[SceneInfo]:
         """The scenes a character is present in or narrates, in book order."""
@@ -215,11 +223,13 @@ class BibleService:
                 setattr(row, name, value)
             return convert.location(row)
 
-    def delete_location(self, location_id: int) -> None:
+    def delete_location(self, location_id: int) -> Removed:
         with self._db.write() as session:
+            removed = capture(session.connection(), "location", location_id)
             session.delete(get_row(session, LocationRow, location_id, "location"))
             session.flush()
             renumber(session.scalars(select(LocationRow)).all())
+        return removed
 
     # -- plot threads ----------------------------------------------------------------------------
     def threads(self) -> list[PlotThread]:
@@ -278,11 +288,13 @@ class BibleService:
                 row.description = description
             return convert.thread(row)
 
-    def delete_thread(self, thread_id: int) -> None:
+    def delete_thread(self, thread_id: int) -> Removed:
         with self._db.write() as session:
+            removed = capture(session.connection(), "thread", thread_id)
             session.delete(get_row(session, ThreadRow, thread_id, "plot thread"))
             session.flush()
             renumber(session.scalars(select(ThreadRow)).all())
+        return removed
 
     @staticmethod
     def _character(session: Session, character_id: int) -> Character:

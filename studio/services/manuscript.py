@@ -28,6 +28,7 @@ from studio.core.errors import ValidationError
 from studio.core.story_time import StoryTime
 from studio.core.text import count_words
 from studio.services import convert
+from studio.services.removal import Removed, Restored, capture, restore_in
 from studio.services.rows import get_row, place, renumber
 from studio.storage.database import ProjectDatabase
 from studio.storage.models import (
@@ -290,28 +291,41 @@ class ManuscriptService:
             if old_chapter != chapter_id:
                 renumber(self._scenes_in(session, old_chapter))
 
-    def delete_part(self, part_id: int) -> None:
-        """Delete a part with its chapters and scenes."""
+    def delete_part(self, part_id: int) -> Removed:
+        """Delete a part with its chapters and scenes; what was removed is returned for
+        restore()."""
         with self._db.write() as session:
+            removed = capture(session.connection(), "part", part_id)
             session.delete(get_row(session, PartRow, part_id, "part"))
             session.flush()
             renumber(session.scalars(select(PartRow)).all())
+        return removed
 
-    def delete_chapter(self, chapter_id: int) -> None:
+    def delete_chapter(self, chapter_id: int) -> Removed:
+        """Delete a chapter with its scenes; what was removed is returned for restore()."""
         with self._db.write() as session:
+            removed = capture(session.connection(), "chapter", chapter_id)
             row = get_row(session, ChapterRow, chapter_id, "chapter")
             part_id = row.part_id
             session.delete(row)
             session.flush()
             renumber(self._chapters_in(session, part_id))
+        return removed
 
-    def delete_scene(self, scene_id: int) -> None:
+    def delete_scene(self, scene_id: int) -> Removed:
+        """Delete a scene; what was removed (its links too) is returned for restore()."""
         with self._db.write() as session:
+            removed = capture(session.connection(), "scene", scene_id)
             row = get_row(session, SceneRow, scene_id, "scene")
             chapter_id = row.chapter_id
             session.delete(row)
             session.flush()
             renumber(self._scenes_in(session, chapter_id))
+        return removed
+
+    def restore(self, removed: Removed) -> Restored:
+        """Put back a deleted part, chapter or scene with the same ids, order and links."""
+        return restore_in(self._db, removed)
 
     # -- scenes ----------------------------------------------------------------------------------
     def scene(self, scene_id: int) -> Scene:

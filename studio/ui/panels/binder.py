@@ -330,7 +330,7 @@ class BinderPanel(QWidget):
     def _delete(self, ref: ItemRef) -> None:
         assert self._project is not None and ref.id is not None
         manuscript, bible = self._project.manuscript, self._project.bible
-        deleters: dict[str, Callable[[int], None]] = {
+        deleters: dict[str, Callable[[int], object]] = {
             "part": manuscript.delete_part,
             "chapter": manuscript.delete_chapter,
             "scene": manuscript.delete_scene,
