@@ -225,6 +225,8 @@ class MainWindow(QMainWindow):
         self.binder.outline_changed.connect(self._outline_changed)
         self.binder.bible_changed.connect(self.on_bible_changed)
         self.binder.scene_deleted.connect(self._scene_deleted)
+        self.binder.save_requested.connect(self.save_all)
+        self.binder.message_posted.connect(lambda text: self.status.showMessage(text, 10_000))
         self.editor.scene_saved.connect(self._scene_saved)
         self.editor.save_state_changed.connect(self.status.show_save_state)
         app = QApplication.instance()
@@ -432,6 +434,9 @@ class MainWindow(QMainWindow):
     # -- editing commands --------------------------------------------------------------------------
     def undo(self) -> None:
         widget = QApplication.focusWidget()
+        if widget is self.binder.tree:  # the binder's own undo: its deletes
+            self.binder.undo_delete()
+            return
         target = widget if hasattr(widget, "undo") else self.editor.editor
         target.undo()  # type: ignore[union-attr]
 

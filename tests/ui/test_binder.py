@@ -111,7 +111,7 @@ def test_deleting_asks_first_and_clears_the_open_scene(
     scene_id = opened.editor.scene_id
     ref = ItemRef("scene", scene_id)
     assert not opened.binder.delete_item(ref, "Basil pots")
-    assert "Basil pots" in answers[0] and "cannot be undone" in answers[0]
+    assert "Basil pots" in answers[0] and "cannot be undone" not in answers[0]
     assert len(stored_binder(project_path).scenes()) == 4  # said no: nothing deleted
     monkeypatch.setattr("studio.ui.panels.binder.confirm", lambda *_a: True)
     assert opened.binder.delete_item(ref, "Basil pots")

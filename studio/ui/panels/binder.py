@@ -1,7 +1,9 @@
 """The binder: the book's outline and the bible's sections, on the left of the window.
 
 Selecting a scene asks for it to be opened; dragging reorders (saved at once by the model);
-the context menu adds, renames (in place) and deletes, asking before anything is deleted.
+the context menu adds, renames (in place) and deletes. A delete can be taken back: what it removed
+is kept, newest last, and undo_delete() (Edit → Undo with the binder focused, or the context
+menu's Undo Delete) puts the newest back. Only a delete that takes scenes with words asks first.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from studio.ui.models.binder_model import BinderModel, ItemRef, at_column
 
 if TYPE_CHECKING:
     from studio.services.project import Project
+    from studio.services.removal import Removed, Restored
 
 OUTLINE_KINDS = {"manuscript", "part", "chapter", "scene"}
 BIBLE_KINDS = {"characters", "character", "locations", "location", "threads", "thread"}
@@ -29,12 +32,15 @@ class BinderPanel(QWidget):
     outline_changed = Signal()  # parts, chapters or scenes were added, moved, renamed or deleted
     bible_changed = Signal()  # characters, locations or threads were added, renamed or deleted
     scene_deleted = Signal(int)
+    save_requested = Signal()  # before a delete: what is being typed reaches what is kept
+    message_posted = Signal(str)  # a line for the status bar ("Deleted chapter …")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("binderPanel")
         self._project: Project | None = None
         self._quiet = False
+        self._deleted: list[Removed] = []  # the deletes undo_delete() can take back, newest last
         self.model = BinderModel()
         self.model.moved.connect(self._after_move)
         self.model.move_failed.connect(lambda message: show_error(self, "Not changed", message))
@@ -79,6 +85,7 @@ class BinderPanel(QWidget):
     # -- contents ----------------------------------------------------------------------------------
     def set_project(self, project: Project | None) -> None:
         self._project = project
+        self._deleted.clear()
         self.model.project = project
         self.tree.setDragEnabled(project is not None and not project.read_only)
         self.reload(expand_all=True)
@@ -240,6 +247,11 @@ class BinderPanel(QWidget):
                 ("Rename", lambda: self.tree.edit(index.siblingAtColumn(0))),
                 (f"Delete {_label(ref.kind)}…", lambda: _ignore(self.delete_item(ref, title))),
             ]
+        if self._deleted:
+            entries += [
+                ("-", lambda: None),
+                (f"Undo Delete of {self._deleted[-1].label}", lambda: _ignore(self.undo_delete())),
+            ]
         return entries
 
     def _adder(self, kind: str) -> Callable[[], None]:
@@ -290,27 +302,56 @@ class BinderPanel(QWidget):
             self.tree.edit(index)
 
     def delete_item(self, ref: ItemRef, title: str) -> bool:
+        """Delete ref (asking first when it takes scenes with words); Edit → Undo brings it back."""
         if self._project is None or ref.id is None:
             return False
         what = _label(ref.kind)
         words = self.model.words_of(self.model.index_of(ref.kind, ref.id))
-        contents = {"part": " with its chapters and scenes", "chapter": " with its scenes"}.get(
-            ref.kind, ""
-        )
-        text = f"Delete the {what} “{title}”{contents}"
-        text += f" ({words:,} words)?" if ref.kind in OUTLINE_KINDS else "?"
-        if not confirm(self, f"Delete {what}", text + "\n\nThis cannot be undone.", "Delete"):
-            return False
+        if ref.kind in OUTLINE_KINDS and words > 0:
+            contents = {"part": " with its chapters and scenes", "chapter": " with its scenes"}
+            text = f"Delete the {what} “{title}”{contents.get(ref.kind, '')} ({words:,} words)?"
+            text += "\n\nEdit → Undo brings it back."
+            if not confirm(self, f"Delete {what}", text, "Delete"):
+                return False
+        self.save_requested.emit()  # the open scene's last words are in what the delete keeps
         deleted_scenes = self._scenes_under(ref)
         try:
-            self._delete(ref)
+            removed = self._delete(ref)
         except SafehouseError as error:
             show_error(self, "Not deleted", str(error))
             return False
+        self._deleted.append(removed)
         for scene_id in deleted_scenes:
             self.scene_deleted.emit(scene_id)
         self.reload()
         (self.outline_changed if ref.kind in OUTLINE_KINDS else self.bible_changed).emit()
+        self.message_posted.emit(f"Deleted {removed.label} — Edit → Undo brings it back")
+        return True
+
+    def can_undo_delete(self) -> bool:
+        return bool(self._deleted)
+
+    def undo_delete(self) -> bool:
+        """Put back what the newest delete removed and select it; False when there was none or
+        it could not come back (the writer is told why)."""
+        if self._project is None or not self._deleted:
+            self.message_posted.emit("Nothing deleted to bring back")
+            return False
+        removed = self._deleted.pop()
+        try:
+            restored = self._bring_back(removed)
+        except SafehouseError as error:
+            show_error(self, "Not brought back", str(error))
+            self.reload()
+            return False
+        self.reload()
+        (self.outline_changed if removed.kind in OUTLINE_KINDS else self.bible_changed).emit()
+        index = self.model.index_of(restored.kind, restored.id)
+        if index.isValid():
+            self.tree.expand(index)
+            self.tree.scrollTo(index)
+            self.tree.setCurrentIndex(index)  # a scene is opened, as a click would
+        self.message_posted.emit(f"Brought back {removed.label}")
         return True
 
     def _scenes_under(self, ref: ItemRef) -> list[int]:
@@ -327,10 +368,10 @@ class BinderPanel(QWidget):
             )
         return found
 
-    def _delete(self, ref: ItemRef) -> None:
+    def _delete(self, ref: ItemRef) -> Removed:
         assert self._project is not None and ref.id is not None
         manuscript, bible = self._project.manuscript, self._project.bible
-        deleters: dict[str, Callable[[int], object]] = {
+        deleters: dict[str, Callable[[int], Removed]] = {
             "part": manuscript.delete_part,
             "chapter": manuscript.delete_chapter,
             "scene": manuscript.delete_scene,
@@ -338,7 +379,13 @@ class BinderPanel(QWidget):
             "location": bible.delete_location,
             "thread": bible.delete_thread,
         }
-        deleters[ref.kind](ref.id)
+        return deleters[ref.kind](ref.id)
+
+    def _bring_back(self, removed: Removed) -> Restored:
+        assert self._project is not None
+        if removed.kind in OUTLINE_KINDS:
+            return self._project.manuscript.restore(removed)
+        return self._project.bible.restore(removed)
 
 
 def _ignore(_result: object) -> None:
