@@ -126,14 +126,17 @@ def _spans(text: str, lines: list[str], frame: GutenbergFrame) -> list[Span]:
 
 def _lines_starting_hash(text: str) -> list[int]:
     """The indexes of the lines that start with "#"."""
-    found = [0] if text.startswith("#") else []
+    # A search for "#" alone, each then checked for a line break before it: "#" is rare in a
+    # book, and a search for the two characters "\n#" stops at every line break (~3 ms).
+    found: list[int] = []
     line, offset = 0, 0
-    position = text.find("\n#")
+    position = text.find("#")
     while position >= 0:
-        line += text.count("\n", offset, position + 1)
-        offset = position + 1
-        found.append(line)
-        position = text.find("\n#", offset)
+        if position == 0 or text[position - 1] == "\n":
+            line += text.count("\n", offset, position)
+            offset = position
+            found.append(line)
+        position = text.find("#", position + 1)
     return found
 
 
