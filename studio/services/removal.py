@@ -435,12 +435,17 @@ def _reorder(
     at its old place among them (last, when it has come back somewhere else)."""
     now = _siblings(connection, table, *place)
     before = dict(removed.siblings)
-    if not moved and root_id == removed.id and {i for i, _ in now} == set(before):
+    others = [i for _, i in sorted((p, i) for i, p in now if i != root_id)]
+    ranked = [i for i, _ in sorted(removed.siblings, key=lambda s: (s[1], s[0]))]
+    if not moved and root_id == removed.id and others == [i for i in ranked if i != root_id]:
+        # The same siblings in the same order: their very positions, gaps and all.
         order = [(before[i], i) for i, _ in now]
-    else:
-        others = [i for _, i in sorted((p, i) for i, p in now if i != root_id)]
-        ranked = [i for i, _ in sorted(removed.siblings, key=lambda s: (s[1], s[0]))]
-        index = len(others) if moved else min(ranked.index(removed.id), len(others))
+    else:  # reordered, added or removed since: the writer's order stands, the item follows
+        # the sibling it followed (the nearest one still there), or comes last if it moved.
+        index = len(others)
+        if not moved:
+            earlier = ranked[: ranked.index(removed.id)]
+            index = next((others.index(i) + 1 for i in reversed(earlier) if i in others), 0)
         others.insert(index, root_id)
         order = list(enumerate(others))
     current = dict(now)

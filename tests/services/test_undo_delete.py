@@ -236,3 +236,20 @@ def test_an_id_taken_since_gives_the_item_a_new_one(
     assert back.chapter.title == last.chapter.title
     assert [s.title for s in back.scenes] == [s.title for s in last.scenes]
     assert [m.scene(s.id).body for s in back.scenes] == bodies and any(bodies)
+
+
+def test_an_order_changed_since_is_kept_and_the_item_follows_its_old_neighbour(
+    sample_file: Path, copy_of: Callable[[Path], Project]
+) -> None:
+    project = copy_of(sample_file)
+    m = project.manuscript
+    group = next(g for g in m.binder().parts if g.part is not None)
+    assert group.part is not None
+    first, second = (c.chapter for c in group.chapters[:2])
+    removed = m.delete_chapter(second.id)
+    m.add_chapter("Written since", group.part.id, 0)
+    m.restore(removed)
+    part = next(g for g in m.binder().parts if g.part is not None)
+    titles = [c.chapter.title for c in part.chapters]
+    assert titles == ["Written since", first.title, second.title]
+    assert [c.chapter.position for c in part.chapters] == [0, 1, 2]
