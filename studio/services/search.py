@@ -42,6 +42,8 @@ class SearchHit:
     end: int
     line: int
     context: str
+    match_at: int = 0
+    """Where the match begins in context (after any leading ellipsis)."""
 
 
 def compile_pattern(
@@ -95,9 +97,8 @@ def find(
                 continue
             line += body.count("\n", counted, start)
             counted = start
-            hits.append(
-                SearchHit(scene_id, chapter_id, start, end, line, _context(body, start, end))
-            )
+            context, match_at = _context(body, start, end)
+            hits.append(SearchHit(scene_id, chapter_id, start, end, line, context, match_at))
             if limit is not None and len(hits) >= limit:
                 return hits
     return hits
@@ -128,8 +129,9 @@ def _bodies(project: Project, condition: Any | None) -> Iterator[tuple[int, int,
     yield from rows
 
 
-def _context(body: str, start: int, end: int) -> str:
-    """The match with up to CONTEXT_CHARS of its line on either side (… where cut)."""
+def _context(body: str, start: int, end: int) -> tuple[str, int]:
+    """The match with up to CONTEXT_CHARS of its line on either side (… where cut), and where
+    the match begins in it."""
     line_start = body.rfind("\n", 0, start) + 1
     line_end = body.find("\n", end)
     if line_end == -1:
@@ -137,8 +139,11 @@ def _context(body: str, start: int, end: int) -> str:
     left = max(line_start, start - CONTEXT_CHARS)
     right = min(line_end, end + CONTEXT_CHARS)
     text = body[left:right].replace("\n", " ")
+    match_at = start - left
     if left > line_start:
-        text = _ELLIPSIS + text.lstrip()
+        kept = text.lstrip()
+        match_at = max(0, match_at - (len(text) - len(kept))) + len(_ELLIPSIS)
+        text = _ELLIPSIS + kept
     if right < line_end:
         text = text.rstrip() + _ELLIPSIS
-    return text
+    return text, match_at

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from studio.ui.dialogs.import_manuscript import ImportManuscriptDialog
     from studio.ui.panels.bible import BiblePanel
     from studio.ui.panels.inspector import InspectorPanel
+    from studio.ui.panels.project_search import ProjectSearchPanel
     from studio.ui.spelling import SpellingController, SpellingMenu
     from studio.ui.timeline import BookOrderView, ContinuityPanel, ThreadGridView, TimelineView
 
@@ -115,15 +116,18 @@ class MainWindow(QMainWindow):
         self.book_order_host = ViewHost(self._make_book_order, self)
         self.grid_host = ViewHost(self._make_grid, self)
         self.continuity_host = ViewHost(self._make_continuity, self)
+        self.search_host = ViewHost(self._make_search, self)
         self.add_centre_tab(self.timeline_host, "Timeline")
         self.add_centre_tab(self.book_order_host, "Book order")
         self.add_centre_tab(self.grid_host, "Threads")
         self.add_side_tab(self.continuity_host, "Continuity")
+        self.add_side_tab(self.search_host, "Search")
         self._story_hosts = (
             self.timeline_host,
             self.book_order_host,
             self.grid_host,
             self.continuity_host,
+            self.search_host,
         )
 
     def _make_timeline(self) -> QWidget:
@@ -156,6 +160,14 @@ class MainWindow(QMainWindow):
         view.open_scene_requested.connect(self.show_scene)
         return view
 
+    def _make_search(self) -> QWidget:
+        from studio.ui.panels.project_search import ProjectSearchPanel
+
+        view = ProjectSearchPanel()
+        view.open_match_requested.connect(self.open_match)
+        view.save_requested.connect(self.save_all)
+        return view
+
     @property
     def timeline_view(self) -> TimelineView:
         return cast("TimelineView", self.timeline_host.current())
@@ -171,6 +183,10 @@ class MainWindow(QMainWindow):
     @property
     def continuity(self) -> ContinuityPanel:
         return cast("ContinuityPanel", self.continuity_host.current())
+
+    @property
+    def project_search(self) -> ProjectSearchPanel:
+        return cast("ProjectSearchPanel", self.search_host.current())
 
     def _stories_stale(self, *hosts: ViewHost) -> None:
         for host in hosts or self._story_hosts:
@@ -534,6 +550,28 @@ class MainWindow(QMainWindow):
 
     def show_continuity(self) -> None:
         self.side_tabs.setCurrentWidget(self.continuity_host)
+
+    def find_in_project(self) -> None:
+        """Edit → Find in Project: the Search tab, with the editor's selection to look for."""
+        selected = self.editor.editor.textCursor().selectedText()
+        self.side_tabs.setCurrentWidget(self.search_host)
+        self.project_search.start(selected if "\u2029" not in selected else "")
+
+    def open_match(self, scene_id: int, start: int, end: int) -> None:
+        """A search result: its scene in the editor with the match selected and in view."""
+        self.show_scene(scene_id)
+        if self.editor.scene_id != scene_id:
+            return
+        editor = self.editor.editor
+        last = editor.document().characterCount() - 1
+        cursor = editor.textCursor()
+        cursor.setPosition(min(start, last))
+        cursor.setPosition(min(end, last), cursor.MoveMode.KeepAnchor)
+        # The cursor may jump far: blocks Qt measures on the way must have their lines.
+        editor.spacing.guard()
+        editor.setTextCursor(cursor)
+        editor.ensureCursorVisible()
+        editor.setFocus()
 
     def focus_bible(self) -> None:
         self.side_tabs.setCurrentWidget(self.bible)

@@ -34,6 +34,7 @@ class Actions:
     undo: QAction
     redo: QAction
     find: QAction
+    find_in_project: QAction
     italic: QAction
     bold: QAction
     previous_scene: QAction
@@ -100,6 +101,9 @@ def build_menus(window: MainWindow) -> Actions:
     redo = _action(window, edit, "&Redo", window.redo, _standard(Key.Redo, "Ctrl+Shift+Z"))
     edit.addSeparator()
     find = _action(window, edit, "&Find in Scene…", window.editor.open_find, Key.Find)
+    find_in_project = _action(
+        window, edit, "Find in &Project…", window.find_in_project, "Ctrl+Shift+F"
+    )
     edit.addSeparator()
     italic = _action(window, edit, "&Italic", window.editor.toggle_italic, Key.Italic)
     bold = _action(window, edit, "&Bold", window.editor.toggle_bold, Key.Bold)
@@ -151,6 +155,7 @@ def build_menus(window: MainWindow) -> Actions:
         undo=undo,
         redo=redo,
         find=find,
+        find_in_project=find_in_project,
         italic=italic,
         bold=bold,
         previous_scene=previous_scene,
@@ -170,6 +175,7 @@ def build_menus(window: MainWindow) -> Actions:
         project_actions=(
             export_text,
             export_timeline,
+            find_in_project,
             close_project,
             save,
             previous_scene,

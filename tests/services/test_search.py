@@ -96,6 +96,16 @@ def test_context_is_the_line_around_the_match(tmp_path: Path) -> None:
         == "…" + "x" * (CONTEXT_CHARS - 1) + " needle " + "y" * (CONTEXT_CHARS - 1) + "…"
     )
     assert body[hit.start : hit.end] == "needle"
+    assert hit.context[hit.match_at : hit.match_at + len("needle")] == "needle"
+
+
+def test_where_the_match_is_in_its_context(project: Project) -> None:
+    """The window shows the match near the left edge of a narrow panel: match_at must point
+    at it, whether the context was cut (ellipsis, spaces dropped) or starts its line."""
+    for pattern in ("CAFÉ", "letter.", "the"):
+        for hit in find(project, pattern):
+            shown = hit.context[hit.match_at : hit.match_at + len(pattern)]
+            assert shown.lower() == pattern.lower(), (pattern, hit.context, hit.match_at)
 
 
 def test_matches_never_run_across_scenes(project: Project) -> None:
