@@ -6,27 +6,29 @@ Speed comes from caches, none shared between checkers:
   a dictionary's verdicts never change); a Title-case word whose lower-case form enchant already
   accepted is accepted without asking (Hunspell accepts "The" because it has "the");
 * each distinct piece of text ("said", "Sophia's", see studio.spelling.tokens) is judged once
-  (``_good_pieces`` / ``_bad_pieces``, emptied whenever the accepted words change), so checking
-  a novel or re-checking a paragraph after a keystroke is mostly set operations in C; where
-  the bad pieces are is found afterwards with str.find, only for them;
+  (``_latin`` / ``_wide``, see _Verdicts, emptied whenever the accepted words change), so
+  checking a novel or re-checking a paragraph after a keystroke is mostly set operations in C;
+  where the bad pieces are is found afterwards with bytes.find, only for them;
 * a long text is handled in chunks of ~16,000 characters (tokens.flat_chunks), which keeps the
-  work in the processor's cache; the new alphabetic words of a chunk, accented or not, and the
-  owners of its new possessives ("Natásha" for "Natásha's") go to enchant in one batch
-  (enchant_dict.batch_check: no Python frame per word).
+  work in the processor's cache; a chunk is Latin-1 bytes whenever it can be (nearly all prose:
+  its pieces are bytes, quicker to make than str), a str otherwise; the new alphabetic words of
+  a chunk, accented or not, and the owners of its new possessives ("Natásha" for "Natásha's")
+  go to enchant in one batch (enchant_dict.batch_check: no Python frame per word).
 
-On War and Peace with empty caches, about a third of the time is enchant's (~17,900 distinct
-words, ~3 µs each, most of it Hunspell and enchant's per-word session look-ups); most of the rest
-is str.split and one set look-up for each of the 570,000 words.
+On War and Peace with empty caches, about a third of the time is enchant's (~17,800 distinct
+words, ~2.5 µs each, most of it Hunspell and enchant's per-word session look-ups); most of the
+rest is bytes.split and one set look-up for each of the 570,000 words.
 
 A SpellChecker is not thread-safe: use one per thread (the editor and `studio check` each own one).
 """
 
 from __future__ import annotations
 
+import operator
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import filterfalse
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from studio.spelling import tokens
 from studio.spelling.enchant_dict import Dictionaries, batch_check, open_dictionary
@@ -53,6 +55,31 @@ class Misspelling(NamedTuple):
 
 Spans = tuple[tokens.Span, ...]
 _new_tuple = tuple.__new__  # Misspelling(...) without NamedTuple's Python-level __new__
+_from_latin: Callable[[bytes], str] = operator.methodcaller("decode", "latin-1")
+_Piece = TypeVar("_Piece", bytes, str)
+_Waiting = tuple[int, bytes | str, list[bytes] | list[str]]
+"""A chunk waiting for its new pieces to be judged: offset, flat chunk, pieces not known good."""
+
+
+class _Verdicts(Generic[_Piece]):
+    """What a checker knows of the pieces of one kind of flat chunk (see tokens.flat_chunks):
+    bytes from Latin-1 chunks, str from the others.
+
+    good: the pieces with no misspelling. bad: for each other piece, what _locate searches for,
+    the piece's text when it is one word (as written: it has no apostrophe, so flattening
+    changed nothing in it), and otherwise its misspelt words."""
+
+    def __init__(self) -> None:
+        self.good: set[_Piece] = set()
+        self.bad: dict[_Piece, tuple[_Piece, str | None, Spans]] = {}
+
+    @property
+    def size(self) -> int:
+        return len(self.good) + len(self.bad)
+
+    def clear(self) -> None:
+        self.good.clear()
+        self.bad.clear()
 
 
 class SpellChecker:
@@ -85,10 +112,8 @@ class SpellChecker:
         self._accepted: frozenset[str] = frozenset()
         self._enchant: dict[str, bool] = {}
         self._verdicts: dict[str, bool] = {}
-        self._good_pieces: set[str] = set()
-        self._bad_pieces: dict[str, Spans | None] = {}
-        """The misspelt words of each bad piece; None when the piece is one word, as written in
-        the text (no apostrophe: flat_chunks changed nothing in it)."""
+        self._latin: _Verdicts[bytes] = _Verdicts()
+        self._wide: _Verdicts[str] = _Verdicts()
         self.generation = 0
         """Goes up whenever the accepted words change: a highlighter re-checks what it shows."""
         self._accepted_changed()
@@ -162,8 +187,8 @@ class SpellChecker:
     def _accepted_changed(self) -> None:
         self._accepted = self._cast | self._genre | self._project | self._ignored
         self._verdicts.clear()
-        self._good_pieces.clear()
-        self._bad_pieces.clear()
+        self._latin.clear()
+        self._wide.clear()
         self.generation += 1
 
     # -- checking ---------------------------------------------------------------------------
@@ -172,7 +197,9 @@ class SpellChecker:
         """True when word (or each word of it, such as both halves of "spy-turned") is fine."""
         verdict = self._verdicts.get(word)
         if verdict is None:
-            verdict = self._word_ok(word) if word.isalpha() else not self.misspellings(word)
+            verdict = (
+                self._word_ok(word) if tokens.is_plain_word(word) else not self.misspellings(word)
+            )
             self._remember(word, verdict)
         return verdict
 
@@ -180,76 +207,130 @@ class SpellChecker:
         """Every misspelt word of text, in order. Cheap for text seen before: the editor calls
         it for each paragraph (block) it shows, again for the one being typed in."""
         found: list[Misspelling] = []
-        good = self._good_pieces
-        bad = self._bad_pieces
+        latin = self._latin
+        wide = self._wide
         # Chunks wait here, with their pieces not known good, until their new pieces are judged:
         # judging the new pieces of several chunks at once (see _PIECES_PER_BATCH) means fewer,
         # larger enchant batches and set operations.
-        waiting: list[tuple[int, str, list[str]]] = []
-        pieces: set[str] = set()  # the waiting chunks' pieces not known good
+        waiting: list[_Waiting] = []
+        new_latin: set[bytes] = set()  # the waiting chunks' pieces not known good
+        new_wide: set[str] = set()
         for offset, flat in tokens.flat_chunks(text, _CHUNK):
             # One pass in C over the chunk's pieces leaves the few that are not known good:
             # the bad ones and the new ones, in order.
-            rest = list(filterfalse(good.__contains__, flat.split()))
-            if not rest:
-                continue
-            pieces.update(rest)
-            waiting.append((offset, flat, rest))
-            if len(pieces) >= _PIECES_PER_BATCH:
-                self._judge_waiting(pieces, waiting)
-                pieces = set()
+            if isinstance(flat, bytes):
+                rest_latin = list(filterfalse(latin.good.__contains__, flat.split()))
+                if not rest_latin:
+                    continue
+                new_latin.update(rest_latin)
+                waiting.append((offset, flat, rest_latin))
+            else:
+                rest_wide = list(filterfalse(wide.good.__contains__, flat.split()))
+                if not rest_wide:
+                    continue
+                new_wide.update(rest_wide)
+                waiting.append((offset, flat, rest_wide))
+            if len(new_latin) + len(new_wide) >= _PIECES_PER_BATCH:
+                self._judge_waiting(new_latin, new_wide, waiting)
+                new_latin = set()
+                new_wide = set()
                 self._locate(text, waiting, found)
                 waiting.clear()
-        if pieces:
-            self._judge_waiting(pieces, waiting)
-        if waiting and bad:
+        if new_latin or new_wide:
+            self._judge_waiting(new_latin, new_wide, waiting)
+        if waiting and (latin.bad or wide.bad):
             self._locate(text, waiting, found)
         return found
 
-    def _judge_waiting(self, pieces: set[str], waiting: list[tuple[int, str, list[str]]]) -> None:
-        """Judge the new ones among pieces, the waiting chunks' pieces not known good."""
-        good = self._good_pieces
-        bad = self._bad_pieces
-        new = pieces.difference(bad)
-        if not new:
-            return
-        if len(good) + len(bad) + len(new) > _CACHE_LIMIT:
-            good.clear()
-            bad.clear()
-            # The bad pieces of the waiting chunks are forgotten too: judge them again.
-            new = set().union(*(rest for _offset, _flat, rest in waiting))
-        self._judge_pieces(new)
-
-    def _locate(
-        self, text: str, waiting: list[tuple[int, str, list[str]]], found: list[Misspelling]
+    def _judge_waiting(
+        self, new_latin: set[bytes], new_wide: set[str], waiting: list[_Waiting]
     ) -> None:
-        """Append the misspellings of the waiting chunks to found, in order. Each bad piece is
-        looked for after the previous one, as a whole piece (see tokens.locate, inlined: a
-        novel can have ten thousand of them)."""
-        append = found.append
-        bad = self._bad_pieces
-        for offset, flat, rest in waiting:
-            at = 0
-            end = len(flat)
-            find = flat.find
-            for piece in filter(bad.__contains__, rest):
-                at = find(piece, at)
-                after = at + len(piece)
-                while not (
-                    (at == 0 or flat[at - 1].isspace()) and (after == end or flat[after].isspace())
-                ):
-                    at = find(piece, at + 1)
-                    after = at + len(piece)
-                start = offset + at
-                spans = bad[piece]
-                if spans is None:
-                    append(_new_tuple(Misspelling, (start, offset + after, piece)))
+        """Judge the new ones among the waiting chunks' pieces not known good."""
+        latin = self._latin
+        wide = self._wide
+        new_latin = new_latin.difference(latin.bad)
+        new_wide = new_wide.difference(wide.bad)
+        if not (new_latin or new_wide):
+            return
+        if latin.size + wide.size + len(new_latin) + len(new_wide) > _CACHE_LIMIT:
+            latin.clear()
+            wide.clear()
+            # The bad pieces of the waiting chunks are forgotten too: judge them again.
+            new_latin = set()
+            new_wide = set()
+            for _offset, flat, rest in waiting:
+                if isinstance(flat, bytes):
+                    new_latin.update(cast(list[bytes], rest))
                 else:
-                    for first, last, _word in spans:
-                        first += start
-                        last += start
-                        append(_new_tuple(Misspelling, (first, last, text[first:last])))
-                at = after
+                    new_wide.update(cast(list[str], rest))
+        # A Latin-1 piece's text is the piece decoded; it is judged once even when it is met
+        # in both kinds of chunk.
+        bad = self._bad_among(set(map(_from_latin, new_latin)).union(new_wide))
+        latin.good.update(new_latin)
+        wide.good.update(new_wide)
+        for piece, spans in bad.items():
+            word = piece if spans is None else None
+            if piece in new_wide:
+                wide.good.discard(piece)
+                wide.bad[piece] = (piece, word, spans or ())
+            key = _to_latin(piece)
+            if key in new_latin:
+                latin.good.discard(key)
+                latin.bad[key] = (b" " + key + b" ", word, spans or ())
+
+    def _locate(self, text: str, waiting: list[_Waiting], found: list[Misspelling]) -> None:
+        """Append the misspellings of the waiting chunks to found, in order. Each bad piece is
+        looked for after the previous one, as a whole piece: in a bytes chunk, between the
+        spaces that are its only white space (the chunk starts with one); in a str chunk,
+        checking what is either side (see tokens.locate, inlined: a novel can have ten
+        thousand of them)."""
+        append = found.append
+        bad = self._latin.bad
+        for offset, flat, rest in waiting:
+            if isinstance(flat, bytes):
+                at = 0
+                find_bytes = flat.find
+                for needle, word, spans in filter(None, map(bad.get, cast(list[bytes], rest))):
+                    # needle is b" piece ": the piece starts at at + 1 in flat, at in the text.
+                    at = find_bytes(needle, at)
+                    start = offset + at
+                    if word is not None:
+                        append(_new_tuple(Misspelling, (start, start + len(word), word)))
+                    else:
+                        for first, last, _word in spans:
+                            first += start
+                            last += start
+                            append(_new_tuple(Misspelling, (first, last, text[first:last])))
+                    at += len(needle) - 1  # from the space after the piece
+            else:
+                self._locate_wide(text, offset, flat, cast(list[str], rest), found)
+
+    def _locate_wide(
+        self, text: str, offset: int, flat: str, rest: list[str], found: list[Misspelling]
+    ) -> None:
+        """_locate for a str chunk (one with a character above U+00FF)."""
+        bad = self._wide.bad
+        at = 0
+        end = len(flat)
+        find = flat.find
+        for piece in filter(bad.__contains__, rest):
+            at = find(piece, at)
+            after = at + len(piece)
+            while not (
+                (at == 0 or flat[at - 1].isspace()) and (after == end or flat[after].isspace())
+            ):
+                at = find(piece, at + 1)
+                after = at + len(piece)
+            start = offset + at
+            _needle, word, spans = bad[piece]
+            if word is not None:
+                found.append(Misspelling(start, offset + after, word))
+            else:
+                for first, last, _word in spans:
+                    found.append(
+                        Misspelling(first + start, last + start, text[first + start : last + start])
+                    )
+            at = after
 
     def misspelling_at(self, text: str, index: int) -> Misspelling | None:
         """The misspelt word of text at index (a cursor position), for the context menu."""
@@ -275,16 +356,16 @@ class SpellChecker:
 
     # -- the verdicts -----------------------------------------------------------------------
 
-    def _judge_pieces(self, new: set[str]) -> None:
-        """Sort new pieces into good and bad. The common cases are done in bulk (see
-        _good_words): alphabetic pieces (nearly all of a book's distinct pieces) and their
-        possessives ("Natásha's" is good when "Natásha" is); the rest word by word."""
+    def _bad_among(self, new: set[str]) -> dict[str, Spans | None]:
+        """The bad ones among new pieces, with their misspelt words (None: the piece is one
+        word). The common cases are done in bulk (see _good_words): alphabetic pieces (nearly
+        all of a book's distinct pieces) and their possessives ("Natásha's" is good when
+        "Natásha" is); the rest word by word."""
         if len(self._enchant) + len(new) > _CACHE_LIMIT:
             self._enchant.clear()
         if len(self._verdicts) + len(new) > _CACHE_LIMIT:
             self._verdicts.clear()
-        good = self._good_pieces
-        bad = self._bad_pieces
+        # Pieces of flat chunks have straight apostrophes only: str.isalpha is enough.
         alpha = set(filter(str.isalpha, new))
         owners: dict[str, str] = {}
         others: list[str] = []
@@ -301,15 +382,15 @@ class SpellChecker:
             else:
                 others.append(piece)
         fine = self._good_words(alpha.union(owners.values()) if owners else alpha)
-        good.update(alpha.intersection(fine))
-        bad.update(dict.fromkeys(alpha.difference(fine)))
+        bad: dict[str, Spans | None] = dict.fromkeys(alpha.difference(fine))
         for piece, owner in owners.items():
-            if owner in fine:
-                good.add(piece)
-            else:
+            if owner not in fine:
                 bad[piece] = ((0, len(piece), piece),)
         for piece in others:
-            self._judge_piece(piece)
+            spans = tuple(span for span in tokens.piece_words(piece) if not self._word_ok(span[2]))
+            if spans:
+                bad[piece] = spans
+        return bad
 
     def _good_words(self, words: set[str]) -> set[str]:
         """The good ones among alphabetic words: _judge's rules for them, in bulk. Lower-case
@@ -356,13 +437,6 @@ class SpellChecker:
         """enchant's verdicts on words (none asked before), remembered."""
         self._enchant.update(zip(words, self._ask_enchant_all(words), strict=True))
 
-    def _judge_piece(self, piece: str) -> None:
-        spans = tuple(span for span in tokens.piece_words(piece) if not self._word_ok(span[2]))
-        if spans:
-            self._bad_pieces[piece] = spans
-        else:
-            self._good_pieces.add(piece)
-
     def _word_ok(self, word: str) -> bool:
         verdict = self._verdicts.get(word)
         if verdict is None:
@@ -376,7 +450,7 @@ class SpellChecker:
         self._verdicts[word] = verdict
 
     def _judge(self, word: str) -> bool:
-        if word.isalpha():
+        if tokens.is_plain_word(word):
             if word.islower():
                 if word in self._accepted or (
                     not word.isascii() and fold_accents(word) in self._accepted
@@ -418,6 +492,13 @@ class SpellChecker:
                 self._enchant.clear()
             self._enchant[word] = verdict
         return verdict
+
+
+def _to_latin(piece: str) -> bytes | None:
+    try:
+        return piece.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
 
 
 def _clean(word: str) -> str:

@@ -23,7 +23,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-_ALNUM = r"(?:[^\W_]|[\u0300-\u036f])"
+MODIFIER_APOSTROPHE = "\u02bc"
+"""ʼ: a letter to Unicode (str.isalpha), an apostrophe to writers and to this module."""
+_ALNUM = r"(?:[^\W_\u02bc]|[\u0300-\u036f])"
 WORD = re.compile(rf"{_ALNUM}+(?:['\u2019\u02bc]{_ALNUM}+)*")
 """A word candidate: letters and digits joined by inner apostrophes (digits are left out later)."""
 
@@ -42,6 +44,11 @@ _AROUND_LINKS = frozenset("\"'()[]<>{}\u201c\u201d\u2018\u2019\u00ab\u00bb\u2014
 _PIECE = re.compile(r"\S+")
 _LINK = re.compile(r"[^\W_][\w+.-]*://\S|\bwww\.[^\W_]|[^\s@]@[^\W_][\w-]*\.[^\W\d_]")
 _CURLY = str.maketrans({"\u2019": "'", "\u02bc": "'"})
+_LATIN_FLAT = bytes(
+    32 if chr(byte).isspace() or chr(byte) in _NARROW_SEPARATORS else byte for byte in range(256)
+)
+"""bytes.translate table for a Latin-1 chunk: the narrow separators and every white space
+character (str.isspace, \\x85 and \\xa0 included) become b" "."""
 
 Span = tuple[int, int, str]
 """(start, end, word) with offsets relative to the text or piece it was found in."""
@@ -52,17 +59,14 @@ def flatten(text: str) -> str:
     return _flatten_separators(blank_links(text))
 
 
-def flat_chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
-    """(offset, flattened chunk) covering text: flatten(text) cut at white space into chunks of
-    about size characters, with curly apostrophes made straight (as normalise does; the
-    length is kept, so a word's text is text[start:end]).
+def flat_chunks(text: str, size: int) -> Iterator[tuple[int, bytes | str]]:
+    """(offset, flat chunk) covering text, cut at white space into chunks of about size
+    characters; no piece is ever cut in two. In a flat chunk links and the common separators
+    are spaces and curly apostrophes are straight (as normalise makes them), keeping the length,
+    so a word's text is text[start:end]. A chunk is usually bytes (see _flat_chunk), else a str.
 
     A novel is handled a chunk at a time so that the chunk, its pieces and the memory they are
-    freed into stay in the processor's cache; no piece is ever cut in two. Straightening the
-    apostrophes usually leaves a chunk with no character above U+00FF, which Python stores one
-    byte a character: replacing and splitting it, and making its pieces, is then much cheaper
-    than in a chunk of two-byte characters (the dashes and curly quotes of most prose)."""
-    text = blank_links(text)
+    freed into stay in the processor's cache."""
     length = len(text)
     at = 0
     find = text.find
@@ -75,15 +79,40 @@ def flat_chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
             if cut < 0:
                 cut = find("\n", end)
             end = length if cut < 0 else cut
-        chunk = text[at:end]
-        for separator in _WIDE_SEPARATORS:
-            chunk = chunk.replace(separator, " ")
-        for apostrophe in _CURLY_APOSTROPHES:
-            chunk = chunk.replace(apostrophe, "'")
-        for separator in _NARROW_SEPARATORS:
-            chunk = chunk.replace(separator, " ")
-        yield at, chunk
+        yield at, _flat_chunk(text[at:end])
         at = end
+
+
+def _flat_chunk(chunk: str) -> bytes | str:
+    """chunk flattened: as Latin-1 bytes when it has no character above U+00FF once the wide
+    separators and curly apostrophes are replaced (nearly all prose, accents included), with a
+    space added at each end and every separator and white space character made b" "; otherwise
+    a str, flattened as flatten() does but with straight apostrophes.
+
+    Bytes, one a character, keep the offsets of a str; bytes.split makes its pieces faster than
+    str.split, one translate() replaces a dozen str.replace passes, and with white space all
+    b" " a whole piece is found by searching for it between two spaces (see SpellChecker). Links
+    cannot cross a chunk (they end at white space): each chunk's are blanked on its own."""
+    straight = _straighten(chunk)
+    try:
+        latin = straight.encode("latin-1")
+    except UnicodeEncodeError:
+        return _flatten_separators(_straighten(blank_links(chunk)))
+    # "/" first: one memchr() is much quicker than a search for "://".
+    if b"@" in latin or (b"/" in latin and b"://" in latin) or b"www." in latin:
+        blanked = blank_links(chunk)
+        if blanked is not chunk:
+            latin = _straighten(blanked).encode("latin-1")
+    return b"".join((b" ", latin.translate(_LATIN_FLAT), b" "))
+
+
+def _straighten(chunk: str) -> str:
+    """chunk with the wide separators made spaces and curly apostrophes straight (same length)."""
+    for separator in _WIDE_SEPARATORS:
+        chunk = chunk.replace(separator, " ")
+    for apostrophe in _CURLY_APOSTROPHES:
+        chunk = chunk.replace(apostrophe, "'")
+    return chunk
 
 
 def _flatten_separators(text: str) -> str:
@@ -176,9 +205,14 @@ def normalise(word: str) -> str:
     return word
 
 
+def is_plain_word(word: str) -> bool:
+    """True when word is letters only, with no apostrophe of any kind (see MODIFIER_APOSTROPHE)."""
+    return word.isalpha() and MODIFIER_APOSTROPHE not in word
+
+
 def piece_words(piece: str) -> list[Span]:
     """The words of one piece worth checking, offsets relative to the piece."""
-    if piece.isalpha():
+    if is_plain_word(piece):
         return [(0, len(piece), piece)]
     spans: list[Span] = []
     for match in WORD.finditer(piece):

@@ -156,6 +156,22 @@ def test_curly_and_straight_apostrophes_are_the_same(checker: SpellChecker) -> N
     assert not checker.check_word("dont’t")
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
+def test_the_three_apostrophes_agree_everywhere(checker: SpellChecker, apostrophe: str) -> None:
+    """Straight, curly (U+2019) and modifier-letter (U+02BC) apostrophes: misspellings,
+    misspelling_at and check_word give the same words, leaving out apostrophes at the ends."""
+    text = f"{apostrophe}tis dont{apostrophe}t don{apostrophe}t Sophai{apostrophe}s"
+    found = checker.misspellings(text)
+    assert [m.word for m in found] == ["tis", f"dont{apostrophe}t", f"Sophai{apostrophe}s"]
+    for misspelling in found:
+        for index in range(misspelling.start, misspelling.end + 1):
+            assert checker.misspelling_at(text, index) == misspelling
+    assert checker.misspelling_at(text, text.index("don" + apostrophe)) is None
+    assert not checker.check_word(f"{apostrophe}tis")
+    assert checker.check_word(f"don{apostrophe}t")
+    assert not checker.check_word(f"dont{apostrophe}t")
+
+
 def test_all_caps_words_are_checked_when_asked(make_checker: MakeChecker) -> None:
     checker = make_checker(check_all_caps=True)
     assert checker.check_all_caps

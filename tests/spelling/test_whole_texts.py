@@ -138,3 +138,25 @@ def test_chunks_judged_in_batches_give_the_same_answers(
     small = make_checker()
     for _ in range(2):
         assert small.misspellings(text) == expected
+
+
+def test_latin_1_and_wider_chunks_and_every_white_space_match_word_by_word(
+    make_checker: MakeChecker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks are bytes when Latin-1 holds them and str otherwise (Cyrillic, œ, ʼ in a link):
+    every white space character separates pieces in both, links are blanked in both, and a bad
+    piece that is part of a longer one before it is found where it stands alone."""
+    line = (
+        "Natásha\u00a0recieve\x85Sónya\u2028tis\u3000Rostóv\tme@spy.ru recieved recieve "
+        "www.recieve.ru http://x.org/recieve recieve\x1cmeet\u2009recieve\u202fBorís’s "
+        "Sophai’s ‘recieve’ — recieve… «recieve» spy-recieve"
+    )
+    wide = " Пётр recieve œuvre http://пример.рф/recieve recieve"
+    text = "\n".join([line, line + wide, line, wide + line, line])
+    expected = word_by_word(make_checker(), text)
+    assert {"recieve", "Natásha", "Sophai’s"} <= {m.word for m in expected}
+    for chunk in (40, 200, 16_384):
+        monkeypatch.setattr("studio.spelling.checker._CHUNK", chunk)
+        checker = make_checker()
+        for _ in range(2):
+            assert checker.misspellings(text) == expected
