@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 SAVE_TEXT = {"saving": "Saving…", "saved": "Saved", "": ""}
+SAVE_WIDTH = 160  # room for the longest text, "Not saved — retrying"
 
 
 class WritingStatusBar(QStatusBar):
@@ -17,7 +18,10 @@ class WritingStatusBar(QStatusBar):
         self.book_words = self._label("bookWords")
         self.session_words = self._label("sessionWords")
         self.save_state = self._label("saveState")
-        self.save_state.setMinimumWidth(90)
+        # A fixed size: its text changes at the first keystroke after each save, and a label
+        # whose size may change asks the whole window to lay itself out again for it.
+        self.save_state.setFixedSize(SAVE_WIDTH, self.save_state.sizeHint().height())
+        self.save_state.setProperty("failed", False)
 
     def _label(self, name: str) -> QLabel:
         label = QLabel("", self)
@@ -36,14 +40,15 @@ class WritingStatusBar(QStatusBar):
 
     def show_save_state(self, state: str) -> None:
         """'saving', 'saved', or the message of a failed save (shown in full as a tooltip)."""
-        if state in SAVE_TEXT:
-            self.save_state.setText(SAVE_TEXT[state])
-            self.save_state.setToolTip("")
-            self.save_state.setProperty("failed", False)
-        else:
-            self.save_state.setText("Not saved — retrying")
-            self.save_state.setToolTip(state)
-            self.save_state.setProperty("failed", True)
+        failed = state not in SAVE_TEXT
+        label = self.save_state
+        label.setText("Not saved — retrying" if failed else SAVE_TEXT[state])
+        if label.toolTip() != (state if failed else ""):
+            label.setToolTip(state if failed else "")
+        if failed:
             self.showMessage(state, 10_000)
-        self.save_state.style().unpolish(self.save_state)
-        self.save_state.style().polish(self.save_state)
+        if label.property("failed") != failed:
+            # Restyled only when the colour changes: a repolish repaints more than the label.
+            label.setProperty("failed", failed)
+            label.style().unpolish(label)
+            label.style().polish(label)
