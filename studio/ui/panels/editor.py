@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from studio.core.domain import Scene, SceneInfo
     from studio.services.project import Project
 
+LAYOUT_DEPTH = 6  # the widgets from the header's panel up to the main window, and one more
 NO_SCENE = "Choose a scene in the binder on the left, or add one with a right-click there."
 
 
@@ -128,7 +129,10 @@ class EditorPanel(QWidget):
         info = info or self._scene
         if info.id != self._scene.id:
             return
-        self.header.setText(scene_header(self._project, info, self._names))
+        text = scene_header(self._project, info, self._names)
+        if text != self.header.text():
+            self.header.setText(text)
+            _settle_layout()
 
     # -- saving ------------------------------------------------------------------------------------
     def _on_contents_change(self, _position: int, removed: int, added: int) -> None:
@@ -210,3 +214,11 @@ def scene_header(project: Project, info: SceneInfo, names: HeaderNames | None = 
         parts.append(info.story_time.text)
     # A narrow pane wraps the line between its parts, never inside a name, a place or a time.
     return "  ·  ".join([parts[0], *(part.replace(" ", "\u00a0") for part in parts[1:])])
+
+
+def _settle_layout() -> None:
+    """Lay the window out again now for a header whose text changed, rather than from the event
+    loop: Qt climbs one level (panel, stack, tabs, splitter, window) per pass of the loop, so the
+    first keystrokes typed after a scene switch would each pay for one level."""
+    for _ in range(LAYOUT_DEPTH):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
