@@ -36,9 +36,7 @@ SLICE_SECONDS = 0.004  # lazy re-highlighting gives the event loop back after th
 WORD_JOINERS = "'\u2019-"  # inside a word being typed ("don't", "spy-turned")
 # A word character: a letter or digit (str.isalnum: \w without the underscore) or a joiner.
 _WORD = r"(?:[^\W_]|['\u2019-])+"
-_WORD_BEFORE = re.compile(_WORD + r"\Z")  # searched with endpos: the run that ends there
 _WORD_AFTER = re.compile(_WORD)
-_LOOK_BACK = 64  # the search for the run before the cursor starts this far back
 
 
 def underline_format(page: QColor) -> QTextCharFormat:
@@ -83,12 +81,16 @@ def typed_word(text: str, cursor: int) -> tuple[int, int] | None:
     space or punctuation, which finish a word, or at the start."""
     if cursor <= 0 or cursor > len(text):
         return None
-    before = _WORD_BEFORE.search(text, max(0, cursor - _LOOK_BACK), cursor)
-    if before is None:
+    # Walked back a character at a time: a regex searched for the run that ends at the cursor
+    # tries every start before it, which grows with the square of the word's length.
+    start = cursor
+    while start > 0:
+        char = text[start - 1]
+        if not (char.isalnum() or char in WORD_JOINERS):  # isalnum: \w without the underscore
+            break
+        start -= 1
+    if start == cursor:
         return None
-    start = before.start()
-    if start == cursor - _LOOK_BACK and start > 0:  # a very long word: look back all the way
-        start = _WORD_BEFORE.search(text, 0, cursor).start()  # type: ignore[union-attr]
     after = _WORD_AFTER.match(text, cursor)
     return start, cursor if after is None else after.end()
 
