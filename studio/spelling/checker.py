@@ -24,15 +24,14 @@ A SpellChecker is not thread-safe: use one per thread (the editor and `studio ch
 
 from __future__ import annotations
 
-import operator
 import unicodedata
-from collections.abc import Callable, Iterable
-from itertools import filterfalse
+from collections.abc import Iterable
+from itertools import compress, filterfalse
 from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from studio.spelling import tokens
 from studio.spelling.enchant_dict import Dictionaries, batch_check, open_dictionary
-from studio.spelling.names import accepted_forms, fold_accents, name_words
+from studio.spelling.names import accepted_forms, fold_accents, fold_accents_all, name_words
 from studio.spelling.suggestions import close_words
 from studio.spelling.wordlists import genre_words as load_genre_words
 
@@ -55,7 +54,6 @@ class Misspelling(NamedTuple):
 
 Spans = tuple[tokens.Span, ...]
 _new_tuple = tuple.__new__  # Misspelling(...) without NamedTuple's Python-level __new__
-_from_latin: Callable[[bytes], str] = operator.methodcaller("decode", "latin-1")
 _Piece = TypeVar("_Piece", bytes, str)
 _Waiting = tuple[int, bytes | str, list[bytes] | list[str]]
 """A chunk waiting for its new pieces to be judged: offset, flat chunk, pieces not known good."""
@@ -263,18 +261,21 @@ class SpellChecker:
                     new_latin.update(cast(list[bytes], rest))
                 else:
                     new_wide.update(cast(list[str], rest))
-        # A Latin-1 piece's text is the piece decoded; it is judged once even when it is met
-        # in both kinds of chunk.
-        bad = self._bad_among(set(map(_from_latin, new_latin)).union(new_wide))
-        latin.good.update(new_latin)
+        # A Latin-1 piece's text is the piece decoded (all at once: pieces have no spaces); it
+        # is judged once even when it is met in both kinds of chunk.
+        keys = list(new_latin)
+        texts = b" ".join(keys).decode("latin-1").split(" ") if keys else []
+        key_of = dict(zip(texts, keys, strict=True))
+        bad = self._bad_among(new_wide.union(texts))
+        latin.good.update(keys)
         wide.good.update(new_wide)
         for piece, spans in bad.items():
             word = piece if spans is None else None
             if piece in new_wide:
                 wide.good.discard(piece)
                 wide.bad[piece] = (piece, word, spans or ())
-            key = _to_latin(piece)
-            if key in new_latin:
+            key = key_of.get(piece)
+            if key is not None:
                 latin.good.discard(key)
                 latin.bad[key] = (b" " + key + b" ", word, spans or ())
 
@@ -403,7 +404,8 @@ class SpellChecker:
         fine = words.intersection(accepted)
         rest = words.difference(fine)
         # Pávlovna is accepted when Pavlovna is (see studio.spelling.names.fold_accents).
-        foreign = [w for w in filterfalse(str.isascii, rest) if fold_accents(w) in accepted]
+        accented = list(filterfalse(str.isascii, rest))
+        foreign = list(compress(accented, map(accepted.__contains__, fold_accents_all(accented))))
         if foreign:
             fine.update(foreign)
             rest.difference_update(foreign)
@@ -412,26 +414,40 @@ class SpellChecker:
         if unknown:
             self._ask_all(list(unknown))
         fine.update(filter(asked.__getitem__, lower))
-        all_caps_ok = not self._check_all_caps
-        ask: list[str] = []
-        for word in rest.difference(lower):
-            low = word.lower()
-            if word.isupper():
-                if all_caps_ok or asked.get(low) or word.capitalize() in accepted:
-                    fine.add(word)
-                    continue
-            elif word.istitle() and asked.get(low):
-                fine.add(word)  # Hunspell accepts "The" because it has "the"
-                continue
-            if low in accepted:
-                fine.add(word)
-            else:
-                ask.append(word)
+        capitals = rest.difference(lower)
+        ask = self._capitals_to_ask(capitals, fine)
         unknown_caps = [word for word in ask if word not in asked]
         if unknown_caps:
             self._ask_all(unknown_caps)
         fine.update(filter(asked.__getitem__, ask))
         return fine
+
+    def _capitals_to_ask(self, capitals: set[str], fine: set[str]) -> list[str]:
+        """Adds to fine the capitalised words settled without enchant; returns the others."""
+        accepted = self._accepted
+        asked = self._enchant
+        ask: list[str] = []
+        upper = set(filter(str.isupper, capitals))
+        if not self._check_all_caps:
+            fine.update(upper)
+        else:
+            for word in upper:
+                low = word.lower()
+                if asked.get(low) or word.capitalize() in accepted or low in accepted:
+                    fine.add(word)
+                else:
+                    ask.append(word)
+        # The rest in bulk (map and compress: no Python frame per word): "The" is good because
+        # enchant accepted "the" (Hunspell accepts a Title-case form of a word it has), and a
+        # capitalised form of an accepted word is accepted ("Exfil" for "exfil").
+        others = list(capitals.difference(upper))
+        titles = list(filter(str.istitle, others))
+        settled = set(compress(titles, map(asked.get, map(str.lower, titles))))
+        unsettled = [word for word in others if word not in settled]
+        lowered = set(compress(unsettled, map(accepted.__contains__, map(str.lower, unsettled))))
+        fine.update(settled, lowered)
+        ask.extend(word for word in unsettled if word not in lowered)
+        return ask
 
     def _ask_all(self, words: list[str]) -> None:
         """enchant's verdicts on words (none asked before), remembered."""
@@ -492,13 +508,6 @@ class SpellChecker:
                 self._enchant.clear()
             self._enchant[word] = verdict
         return verdict
-
-
-def _to_latin(piece: str) -> bytes | None:
-    try:
-        return piece.encode("latin-1")
-    except UnicodeEncodeError:
-        return None
 
 
 def _clean(word: str) -> str:

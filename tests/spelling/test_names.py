@@ -9,7 +9,7 @@ from studio.core.domain import (
     ThreadKind,
 )
 from studio.spelling import cast_names
-from studio.spelling.names import accepted_forms, fold_accents, name_words
+from studio.spelling.names import accepted_forms, fold_accents, fold_accents_all, name_words
 
 
 def test_cast_names_takes_every_name_once() -> None:
@@ -66,3 +66,21 @@ def test_accepted_forms_add_unaccented_and_plural_forms() -> None:
     forms = accepted_forms(["Pávlovna", "Petrov", "Boris"])
     assert {"Pávlovna", "Pavlovna", "Pávlovnas", "Petrov", "Petrovs", "Boris"} <= forms
     assert "Boriss" not in forms
+
+
+def test_fold_accents_all_folds_each_word_as_fold_accents_does() -> None:
+    words = [
+        "Pávlovna",
+        "Pa\u0301vlovna",
+        "\u0301start",
+        "end\u0301",
+        "Алёна",
+        "plain",
+        "ß",
+        "Å\u030a",
+        "e\u0327\u0301",
+        "ǅemal",
+    ]
+    assert fold_accents_all(words) == [fold_accents(word) for word in words]
+    assert fold_accents_all(["plain", "ascii"]) == ["plain", "ascii"]
+    assert fold_accents_all([]) == []
