@@ -61,10 +61,12 @@ class _ScenePaints(QObject):
             and obj is editor.editor.viewport()
             and editor.scene_id is not None
         ):
-            self.seen.append((
-                self.window.side_panels.made_bible is not None,
-                self.window.side_panels.made_spelling is not None,
-            ))
+            self.seen.append(
+                (
+                    self.window.side_panels.made_bible is not None,
+                    self.window.side_panels.made_spelling is not None,
+                )
+            )
         return False
 
 
