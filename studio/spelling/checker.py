@@ -64,12 +64,12 @@ class _Verdicts(Generic[_Piece]):
     bytes from Latin-1 chunks, str from the others.
 
     good: the pieces with no misspelling. bad: for each other piece, what _locate searches for,
-    the piece's text when it is one word (as written: it has no apostrophe, so flattening
-    changed nothing in it), and otherwise its misspelt words."""
+    the piece's length, its text when it is one word (as written: it has no apostrophe, so
+    flattening changed nothing in it), and otherwise its misspelt words."""
 
     def __init__(self) -> None:
         self.good: set[_Piece] = set()
-        self.bad: dict[_Piece, tuple[_Piece, str | None, Spans]] = {}
+        self.bad: dict[_Piece, tuple[_Piece, int, str | None, Spans]] = {}
 
     @property
     def size(self) -> int:
@@ -271,13 +271,14 @@ class SpellChecker:
         wide.good.update(new_wide)
         for piece, spans in bad.items():
             word = piece if spans is None else None
+            size = len(piece)
             if piece in new_wide:
                 wide.good.discard(piece)
-                wide.bad[piece] = (piece, word, spans or ())
+                wide.bad[piece] = (piece, size, word, spans or ())
             key = key_of.get(piece)
             if key is not None:
                 latin.good.discard(key)
-                latin.bad[key] = (b" " + key + b" ", word, spans or ())
+                latin.bad[key] = (b" " + key + b" ", size, word, spans or ())
 
     def _locate(self, text: str, waiting: list[_Waiting], found: list[Misspelling]) -> None:
         """Append the misspellings of the waiting chunks to found, in order. Each bad piece is
@@ -289,20 +290,23 @@ class SpellChecker:
         bad = self._latin.bad
         for offset, flat, rest in waiting:
             if isinstance(flat, bytes):
-                at = 0
+                # needle is b" piece ": found at at, the piece is at at + 1 in flat, at in the
+                # text. The next needle cannot start inside it (no space there), so the next
+                # search may start at at + 1.
+                at = -1
                 find_bytes = flat.find
-                for needle, word, spans in filter(None, map(bad.get, cast(list[bytes], rest))):
-                    # needle is b" piece ": the piece starts at at + 1 in flat, at in the text.
-                    at = find_bytes(needle, at)
+                for needle, size, word, spans in filter(
+                    None, map(bad.get, cast(list[bytes], rest))
+                ):
+                    at = find_bytes(needle, at + 1)
                     start = offset + at
                     if word is not None:
-                        append(_new_tuple(Misspelling, (start, start + len(word), word)))
+                        append(_new_tuple(Misspelling, (start, start + size, word)))
                     else:
                         for first, last, _word in spans:
                             first += start
                             last += start
                             append(_new_tuple(Misspelling, (first, last, text[first:last])))
-                    at += len(needle) - 1  # from the space after the piece
             else:
                 self._locate_wide(text, offset, flat, cast(list[str], rest), found)
 
@@ -323,7 +327,7 @@ class SpellChecker:
                 at = find(piece, at + 1)
                 after = at + len(piece)
             start = offset + at
-            _needle, word, spans = bad[piece]
+            _needle, _size, word, spans = bad[piece]
             if word is not None:
                 found.append(Misspelling(start, offset + after, word))
             else:
