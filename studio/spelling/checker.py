@@ -261,12 +261,11 @@ class SpellChecker:
                     new_latin.update(cast(list[bytes], rest))
                 else:
                     new_wide.update(cast(list[str], rest))
-        # A Latin-1 piece's text is the piece decoded (all at once: pieces have no spaces); it
-        # is judged once even when it is met in both kinds of chunk.
+        # A Latin-1 piece's text is the piece decoded (all at once: pieces have no spaces).
         keys = list(new_latin)
         texts = b" ".join(keys).decode("latin-1").split(" ") if keys else []
-        key_of = dict(zip(texts, keys, strict=True))
-        bad = self._bad_among(new_wide.union(texts))
+        texts += new_wide
+        bad = self._bad_among(texts)
         latin.good.update(keys)
         wide.good.update(new_wide)
         for piece, spans in bad.items():
@@ -275,8 +274,11 @@ class SpellChecker:
             if piece in new_wide:
                 wide.good.discard(piece)
                 wide.bad[piece] = (piece, size, word, spans or ())
-            key = key_of.get(piece)
-            if key is not None:
+            try:
+                key = piece.encode("latin-1")
+            except UnicodeEncodeError:
+                continue
+            if key in new_latin:
                 latin.good.discard(key)
                 latin.bad[key] = (b" " + key + b" ", size, word, spans or ())
 
@@ -361,11 +363,11 @@ class SpellChecker:
 
     # -- the verdicts -----------------------------------------------------------------------
 
-    def _bad_among(self, new: set[str]) -> dict[str, Spans | None]:
-        """The bad ones among new pieces, with their misspelt words (None: the piece is one
-        word). The common cases are done in bulk (see _good_words): alphabetic pieces (nearly
-        all of a book's distinct pieces) and their possessives ("Natásha's" is good when
-        "Natásha" is); the rest word by word."""
+    def _bad_among(self, new: list[str]) -> dict[str, Spans | None]:
+        """The bad ones among new pieces (a piece met in both kinds of chunk is there twice),
+        with their misspelt words (None: the piece is one word). The common cases are done in
+        bulk (see _good_words): alphabetic pieces (nearly all of a book's distinct pieces) and
+        their possessives ("Natásha's" is good when "Natásha" is); the rest word by word."""
         if len(self._enchant) + len(new) > _CACHE_LIMIT:
             self._enchant.clear()
         if len(self._verdicts) + len(new) > _CACHE_LIMIT:
@@ -374,7 +376,7 @@ class SpellChecker:
         alpha = set(filter(str.isalpha, new))
         owners: dict[str, str] = {}
         others: list[str] = []
-        for piece in new.difference(alpha):
+        for piece in filterfalse(str.isalpha, new):
             owner = piece[:-2]
             # _judge's path for a possessive, taken directly where it leads to owner's verdict:
             # owner alphabetic and the piece already in normal form (see tokens.normalise).
