@@ -151,7 +151,8 @@ def test_ignore_lasts_for_the_session_only(
     sample.close_project()
     assert sample.open_project_path(sample_path)
     sample.open_scene(sample.binder.scene_ids()[0])
-    QApplication.processEvents()
+    # The paragraph is off screen: underlined by the background re-check, slice by slice.
+    settle(qtbot, sample)
     assert underlined(sample.editor.editor) == ["blyat"]
 
 
