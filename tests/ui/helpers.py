@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt
 
 from studio.core.domain import Binder
 from studio.services.project import open_project
+
+if TYPE_CHECKING:
+    from studio.ui.main_window import MainWindow
 
 
 def stored_body(path: Path, scene_id: int) -> str:
@@ -21,3 +27,18 @@ def stored_binder(path: Path) -> Binder:
 
 def scene_titles(binder: Binder) -> list[list[str]]:
     return [[s.title for s in c.scenes] for c in binder.chapters()]
+
+
+def binder_index(window: MainWindow, kind: str, title: str) -> QModelIndex:
+    """The binder row of the kind ('scene', 'chapter'…) titled title; the test fails if none."""
+    model = window.binder.model
+    found = model.match(
+        model.index(0, 0),
+        Qt.ItemDataRole.DisplayRole,
+        title,
+        -1,
+        Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly,
+    )
+    matches = [i for i in found if model.ref(i).kind == kind]
+    assert matches, f"no {kind} {title!r} in the binder"
+    return matches[0]

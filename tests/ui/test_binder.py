@@ -11,26 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from studio.ui.main_window import MainWindow
 from studio.ui.models.binder_model import ItemRef, at_column
-from tests.ui.helpers import scene_titles, stored_binder
-
-
-def _index(window: MainWindow, kind: str, title: str):  # type: ignore[no-untyped-def]
-    model = window.binder.model
-    found = model.match(
-        model.index(0, 0),
-        Qt.ItemDataRole.DisplayRole,
-        title,
-        -1,
-        Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly,
-    )
-    matches = [i for i in found if model.ref(i).kind == kind]
-    assert matches, f"no {kind} {title!r} in the binder"
-    return matches[0]
+from tests.ui.helpers import binder_index, scene_titles, stored_binder
 
 
 def _drop(qtbot: QtBot, window: MainWindow, kind: str, title: str, row: int, parent) -> None:  # type: ignore[no-untyped-def]
     model = window.binder.model
-    data = model.mimeData([_index(window, kind, title)])
+    data = model.mimeData([binder_index(window, kind, title)])
     assert model.canDropMimeData(data, Qt.DropAction.MoveAction, row, 0, parent)
     with qtbot.waitSignal(window.binder.outline_changed, timeout=1000):  # the rebuilt view
         model.dropMimeData(data, Qt.DropAction.MoveAction, row, 0, parent)
@@ -40,16 +26,16 @@ def test_the_binder_shows_chapters_scenes_counts_and_the_bible(opened: MainWindo
     model = opened.binder.model
     top = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert top == ["Manuscript", "Characters", "Locations", "Plot threads"]
-    basil = _index(opened, "scene", "Basil pots")
+    basil = binder_index(opened, "scene", "Basil pots")
     assert int(basil.siblingAtColumn(1).data().replace(",", "")) > 40
-    assert _index(opened, "character", "Katya").isValid()
-    assert _index(opened, "thread", "Operation Basil").isValid()
+    assert binder_index(opened, "character", "Katya").isValid()
+    assert binder_index(opened, "thread", "Operation Basil").isValid()
 
 
 def test_dragging_a_scene_to_another_chapter_persists(
     qtbot: QtBot, opened: MainWindow, project_path: Path
 ) -> None:
-    chapter_two = _index(opened, "chapter", "Saint Anthony's Night")
+    chapter_two = binder_index(opened, "chapter", "Saint Anthony's Night")
     _drop(qtbot, opened, "scene", "Basil pots", 1, chapter_two)  # between Sardines and The wheel
     expected = [["Line twenty-eight"], ["Sardines", "Basil pots", "The wheel"]]
     assert scene_titles(stored_binder(project_path)) == expected
@@ -60,11 +46,11 @@ def test_dragging_a_scene_to_another_chapter_persists(
 def test_dragging_a_scene_down_within_its_chapter(
     qtbot: QtBot, opened: MainWindow, project_path: Path
 ) -> None:
-    chapter_one = _index(opened, "chapter", "The Wine Buyer")
+    chapter_one = binder_index(opened, "chapter", "The Wine Buyer")
     _drop(qtbot, opened, "scene", "Basil pots", 2, chapter_one)  # below Line twenty-eight
     assert scene_titles(stored_binder(project_path))[0] == ["Line twenty-eight", "Basil pots"]
     shown = [
-        opened.binder.model.index(r, 0, _index(opened, "chapter", "The Wine Buyer")).data()
+        opened.binder.model.index(r, 0, binder_index(opened, "chapter", "The Wine Buyer")).data()
         for r in range(2)
     ]
     assert shown == ["Line twenty-eight", "Basil pots"]
@@ -73,7 +59,7 @@ def test_dragging_a_scene_down_within_its_chapter(
 def test_dropping_a_chapter_on_another_puts_it_after(
     qtbot: QtBot, opened: MainWindow, project_path: Path
 ) -> None:
-    target = _index(opened, "chapter", "Saint Anthony's Night")
+    target = binder_index(opened, "chapter", "Saint Anthony's Night")
     _drop(qtbot, opened, "chapter", "The Wine Buyer", -1, target)
     chapters = [c.chapter.title for c in stored_binder(project_path).chapters()]
     assert chapters == ["Saint Anthony's Night", "The Wine Buyer"]
@@ -81,13 +67,13 @@ def test_dropping_a_chapter_on_another_puts_it_after(
 
 def test_a_scene_cannot_be_dropped_among_the_characters(opened: MainWindow) -> None:
     model = opened.binder.model
-    data = model.mimeData([_index(opened, "scene", "Sardines")])
+    data = model.mimeData([binder_index(opened, "scene", "Sardines")])
     characters = model.index(1, 0)
     assert not model.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0, characters)
 
 
 def test_renaming_in_place_is_saved(opened: MainWindow, project_path: Path) -> None:
-    index = _index(opened, "scene", "Sardines")
+    index = binder_index(opened, "scene", "Sardines")
     assert opened.binder.model.setData(index, "Sardines at midnight")
     assert "Sardines at midnight" in scene_titles(stored_binder(project_path))[1]
 
@@ -95,7 +81,7 @@ def test_renaming_in_place_is_saved(opened: MainWindow, project_path: Path) -> N
 def test_adding_a_scene_creates_it_and_starts_renaming(
     qtbot: QtBot, opened: MainWindow, project_path: Path
 ) -> None:
-    chapter = _index(opened, "chapter", "The Wine Buyer")
+    chapter = binder_index(opened, "chapter", "The Wine Buyer")
     opened.binder.add_scene(opened.binder.model.ref(chapter).id)
     assert scene_titles(stored_binder(project_path))[0][-1] == "New scene"
     assert opened.binder.tree.state() == opened.binder.tree.State.EditingState
@@ -124,30 +110,32 @@ def test_a_rebuild_keeps_what_was_collapsed_and_each_row_can_do_what_it_could(
     opened: MainWindow,
 ) -> None:
     tree, model = opened.binder.tree, opened.binder.model
-    tree.collapse(_index(opened, "chapter", "Saint Anthony's Night"))  # not the open scene's
-    tree.expand(_index(opened, "characters", "Characters"))
+    tree.collapse(binder_index(opened, "chapter", "Saint Anthony's Night"))  # not the open scene's
+    tree.expand(binder_index(opened, "characters", "Characters"))
     opened.binder.reload()
-    assert not tree.isExpanded(_index(opened, "chapter", "Saint Anthony's Night"))
-    assert tree.isExpanded(_index(opened, "chapter", "The Wine Buyer"))
-    assert tree.isExpanded(_index(opened, "characters", "Characters"))
-    assert not tree.isExpanded(_index(opened, "locations", "Locations"))
+    assert not tree.isExpanded(binder_index(opened, "chapter", "Saint Anthony's Night"))
+    assert tree.isExpanded(binder_index(opened, "chapter", "The Wine Buyer"))
+    assert tree.isExpanded(binder_index(opened, "characters", "Characters"))
+    assert not tree.isExpanded(binder_index(opened, "locations", "Locations"))
     flag = Qt.ItemFlag
-    scene = model.flags(_index(opened, "scene", "Basil pots"))
+    scene = model.flags(binder_index(opened, "scene", "Basil pots"))
     assert scene & flag.ItemIsDragEnabled and scene & flag.ItemIsEditable
-    section = model.flags(_index(opened, "characters", "Characters"))
+    section = model.flags(binder_index(opened, "characters", "Characters"))
     assert not section & (flag.ItemIsEditable | flag.ItemIsDragEnabled | flag.ItemIsDropEnabled)
-    character = model.flags(_index(opened, "character", "Katya"))
+    character = model.flags(binder_index(opened, "character", "Katya"))
     assert character & flag.ItemIsEditable and not character & flag.ItemIsDragEnabled
-    words = model.flags(at_column(_index(opened, "scene", "Basil pots"), 1))
+    words = model.flags(at_column(binder_index(opened, "scene", "Basil pots"), 1))
     assert not words & flag.ItemIsEditable
-    assert model.words_of(_index(opened, "scene", "Sardines")) == 4  # "Smoke over the square."
+    assert (
+        model.words_of(binder_index(opened, "scene", "Sardines")) == 4
+    )  # "Smoke over the square."
 
 
 def test_a_save_updates_the_scene_chapter_and_book_counts_and_the_column_fits_them(
     qtbot: QtBot, opened: MainWindow
 ) -> None:
     model, tree = opened.binder.model, opened.binder.tree
-    scene = _index(opened, "scene", "Basil pots")
+    scene = binder_index(opened, "scene", "Basil pots")
     counts = [model.words_of(i) for i in (scene, scene.parent(), model.index(0, 0))]
     editor = opened.editor.editor
     editor.moveCursor(QTextCursor.MoveOperation.End)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -15,25 +14,11 @@ from studio.ui.main_window import MainWindow
 from studio.ui.models.binder_model import ItemRef
 from tests.services.test_undo_delete import dump
 from tests.ui.conftest import OPENING
-from tests.ui.helpers import scene_titles, stored_binder
-
-
-def _index(window: MainWindow, kind: str, title: str) -> QModelIndex:
-    model = window.binder.model
-    found = model.match(
-        model.index(0, 0),
-        Qt.ItemDataRole.DisplayRole,
-        title,
-        -1,
-        Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly,
-    )
-    matches = [i for i in found if model.ref(i).kind == kind]
-    assert matches, f"no {kind} {title!r} in the binder"
-    return matches[0]
+from tests.ui.helpers import binder_index, scene_titles, stored_binder
 
 
 def _delete(window: MainWindow, kind: str, title: str) -> None:
-    ref = window.binder.model.ref(_index(window, kind, title))
+    ref = window.binder.model.ref(binder_index(window, kind, title))
     assert window.binder.delete_item(ref, title)
 
 
@@ -76,10 +61,10 @@ def test_a_deleted_chapter_comes_back_and_its_scenes_open_with_their_words(
         "chapter", stored_binder(project_path).chapters()[0].chapter.id
     )
     assert "Brought back chapter “The Wine Buyer”" in opened.status.currentMessage()
-    opened.binder.tree.setCurrentIndex(_index(opened, "scene", "Basil pots"))
+    opened.binder.tree.setCurrentIndex(binder_index(opened, "scene", "Basil pots"))
     assert opened.editor.scene_id == basil
     assert opened.editor.editor.body() == OPENING
-    opened.binder.tree.setCurrentIndex(_index(opened, "scene", "Line twenty-eight"))
+    opened.binder.tree.setCurrentIndex(binder_index(opened, "scene", "Line twenty-eight"))
     assert opened.editor.editor.body() == "The tram climbed, complaining."
 
 
@@ -93,14 +78,14 @@ def test_several_deletes_come_back_newest_first_from_the_context_menu(
     assert len(asked) == 1
     binder = opened.binder
     for expected in ("scene", "character", "scene"):
-        index = _index(opened, "chapter", "The Wine Buyer")
+        index = binder_index(opened, "chapter", "The Wine Buyer")
         entries = dict(binder._menu_entries(binder.model.ref(index), index))
         [label] = [label for label in entries if label.startswith("Undo Delete")]
         assert expected in label
         entries[label]()
     assert dump(project_path) == before
     assert not binder.can_undo_delete()
-    index = _index(opened, "scene", "Sardines")
+    index = binder_index(opened, "scene", "Sardines")
     assert not any(
         label.startswith("Undo")
         for label, _ in binder._menu_entries(binder.model.ref(index), index)
