@@ -5,18 +5,22 @@ One SQL query reads the bodies (in book order); Python's ``re`` finds the matche
 scene, so a match never runs from one scene into the next. A plain (not regular-expression)
 search of ASCII text first lets SQLite skip the scenes that cannot match (``instr`` or
 ``LIKE``, both in C), so the bodies of those scenes are never turned into Python strings.
+
+Replace All in the book (replace_all) rewrites the matching scenes in one transaction and keeps
+their previous bodies, so that undo_replace can put them back, in one transaction too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, Table, bindparam, func, select, update
 
 from studio.core.errors import ValidationError
+from studio.core.text import count_words
 from studio.storage.models import ChapterRow, PartRow, SceneRow
 
 if TYPE_CHECKING:
@@ -104,6 +108,177 @@ def find(
     return hits
 
 
+@dataclass(frozen=True)
+class MatchCount:
+    """How many matches there are in the book, and in how many scenes."""
+
+    matches: int
+    scenes: int
+
+
+@dataclass(frozen=True)
+class ReplaceResult:
+    """What a Replace All in the book did: enough to say so and to undo it."""
+
+    pattern: str
+    replacement: str
+    matches: int
+    before: Mapping[int, str]
+    """Each changed scene's body before the replace (scene id -> body)."""
+    after: Mapping[int, str]
+    """Each changed scene's body as the replace wrote it."""
+    words: Mapping[int, int]
+    """Each changed scene's word count after the replace."""
+
+    @property
+    def scenes(self) -> int:
+        return len(self.before)
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    """What undo_replace did: the scenes put back (id -> word count) and those left alone."""
+
+    words: Mapping[int, int]
+    kept: tuple[int, ...]
+    """Scenes edited (or deleted) since the replace: their text now is the writer's newer word."""
+
+
+def count_matches(
+    project: Project,
+    pattern: str,
+    *,
+    regex: bool = False,
+    case_sensitive: bool = False,
+    whole_words: bool = False,
+) -> MatchCount:
+    """How many (non-empty) matches find() would list with no limit, and in how many scenes."""
+    compiled = compile_pattern(
+        pattern, regex=regex, case_sensitive=case_sensitive, whole_words=whole_words
+    )
+    prefilter = None if regex else _prefilter(pattern, case_sensitive)
+    matches = scenes = 0
+    for _scene_id, _chapter_id, body in _bodies(project, prefilter):
+        found = sum(1 for match in compiled.finditer(body) if match.end() > match.start())
+        if found:
+            matches += found
+            scenes += 1
+    return MatchCount(matches, scenes)
+
+
+def replace_all(
+    project: Project,
+    pattern: str,
+    replacement: str,
+    *,
+    regex: bool = False,
+    case_sensitive: bool = False,
+    whole_words: bool = False,
+) -> ReplaceResult:
+    """Replace every match find() lists, in every scene, in one transaction.
+
+    A plain replacement is inserted as typed; with regex it is a Python template (``\\1``,
+    ``\\g<name>`` name the pattern's groups). Only the matched characters change (markup and
+    everything else in the scene stays as it is), and each changed scene's word count is
+    stored with it. The result keeps the previous bodies for undo_replace.
+    """
+    compiled = compile_pattern(
+        pattern, regex=regex, case_sensitive=case_sensitive, whole_words=whole_words
+    )
+    substitute = _substitution(replacement, regex)
+    prefilter = None if regex else _prefilter(pattern, case_sensitive)
+    before: dict[int, str] = {}
+    after: dict[int, str] = {}
+    words: dict[int, int] = {}
+    matches = 0
+    with project.database.write_connection() as connection:
+        # Read and written in the same transaction: nothing can come in between.
+        for scene_id, _chapter_id, body in connection.execute(_bodies_query(prefilter)):
+            counter = _Counter(substitute)
+            try:
+                new_body = compiled.sub(counter, body)
+            except (re.error, IndexError) as error:
+                raise ValidationError(
+                    f"The replacement {replacement!r} is not valid ({error}): write a group as "
+                    "\\1 or \\g<name>, or turn off Regular expression to replace as typed."
+                ) from None
+            if counter.count and new_body != body:
+                matches += counter.count
+                before[scene_id] = body
+                after[scene_id] = new_body
+                words[scene_id] = count_words(new_body)
+        _write_bodies(connection, after, words)
+    return ReplaceResult(pattern, replacement, matches, before, after, words)
+
+
+def undo_replace(project: Project, result: ReplaceResult) -> UndoResult:
+    """Put back the bodies result replaced, in one transaction.
+
+    A scene edited since the replace (its body is no longer what the replace wrote) or deleted
+    since is left as it is: its newer words are the writer's, and are never thrown away.
+    """
+    bodies: dict[int, str] = {}
+    words: dict[int, int] = {}
+    kept: list[int] = []
+    ids = list(result.before)
+    with project.database.write_connection() as connection:
+        now: dict[int, str] = {}
+        for start in range(0, len(ids), _IDS_PER_QUERY):
+            chunk = ids[start : start + _IDS_PER_QUERY]
+            query = select(SceneRow.id, SceneRow.body).where(SceneRow.id.in_(chunk))
+            now.update((row.id, row.body) for row in connection.execute(query))
+        for scene_id in ids:
+            if now.get(scene_id) == result.after[scene_id]:
+                bodies[scene_id] = result.before[scene_id]
+                words[scene_id] = count_words(bodies[scene_id])
+            else:
+                kept.append(scene_id)
+        _write_bodies(connection, bodies, words)
+    return UndoResult(words, tuple(kept))
+
+
+_IDS_PER_QUERY: Final = 500  # well under SQLite's limit on bound parameters
+_SET_BODY: Final = (
+    update(cast(Table, SceneRow.__table__))
+    .where(SceneRow.__table__.c.id == bindparam("scene_id"))
+    .values(body=bindparam("new_body"), word_count=bindparam("new_words"))
+)
+
+
+def _write_bodies(
+    connection: Connection, bodies: Mapping[int, str], words: Mapping[int, int]
+) -> None:
+    if bodies:
+        connection.execute(
+            _SET_BODY,
+            [
+                {"scene_id": scene_id, "new_body": body, "new_words": words[scene_id]}
+                for scene_id, body in bodies.items()
+            ],
+        )
+
+
+def _substitution(replacement: str, regex: bool) -> Callable[[re.Match[str]], str]:
+    if regex:
+        return lambda match: match.expand(replacement)
+    return lambda _match: replacement
+
+
+class _Counter:
+    """re.sub's replacement function: counts the matches it replaces; an empty match (which
+    find() does not list) is left as it is."""
+
+    def __init__(self, substitute: Callable[[re.Match[str]], str]) -> None:
+        self._substitute = substitute
+        self.count = 0
+
+    def __call__(self, match: re.Match[str]) -> str:
+        if match.end() == match.start():
+            return ""
+        self.count += 1
+        return self._substitute(match)
+
+
 def _prefilter(pattern: str, case_sensitive: bool) -> Any | None:
     """An SQL condition every body holding the plain pattern meets, or None (no safe one)."""
     if not pattern.isascii():
@@ -116,6 +291,12 @@ def _prefilter(pattern: str, case_sensitive: bool) -> Any | None:
 
 def _bodies(project: Project, condition: Any | None) -> Iterator[tuple[int, int, str]]:
     """(scene id, chapter id, body) of every scene, in book order, meeting condition."""
+    with project.database.read() as session:
+        rows = session.execute(_bodies_query(condition)).all()
+    yield from rows
+
+
+def _bodies_query(condition: Any | None) -> Any:
     query = (
         select(SceneRow.id, SceneRow.chapter_id, SceneRow.body)
         .join(ChapterRow, SceneRow.chapter_id == ChapterRow.id)
@@ -124,9 +305,7 @@ def _bodies(project: Project, condition: Any | None) -> Iterator[tuple[int, int,
     )
     if condition is not None:
         query = query.where(condition)
-    with project.database.read() as session:
-        rows = session.execute(query).all()
-    yield from rows
+    return query
 
 
 def _context(body: str, start: int, end: int) -> tuple[str, int]:
