@@ -28,6 +28,7 @@ from studio.ui.menus import build_menus
 from studio.ui.panels.binder import BinderPanel
 from studio.ui.panels.editor import EditorPanel
 from studio.ui.panels.view_host import ViewHost
+from studio.ui.replace import BookReplace
 from studio.ui.session import WritingSession
 from studio.ui.settings import Settings, SettingsStore
 from studio.ui.side_panels import SidePanels
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, settings.theme)
         self._build_panels()
+        self.book_replace = BookReplace(self)  # before the menus: Edit holds its undo
         self.menu_actions = build_menus(self)
         self._wire()
         self._restore_layout()
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         view = ProjectSearchPanel()
         view.open_match_requested.connect(self.open_match)
         view.save_requested.connect(self.save_all)
+        view.replace_all_requested.connect(self.book_replace.replace_all)
         return view
 
     @property
@@ -243,7 +246,8 @@ class MainWindow(QMainWindow):
         self.binder.scene_deleted.connect(self._scene_deleted)
         self.binder.save_requested.connect(self.save_all)
         self.binder.message_posted.connect(lambda text: self.status.showMessage(text, 10_000))
-        self.editor.scene_saved.connect(self._scene_saved)
+        self.editor.scene_saved.connect(self.scene_words_changed)
+        self.editor.find_bar.message_posted.connect(lambda t: self.status.showMessage(t, 10_000))
         self.editor.save_state_changed.connect(self.status.show_save_state)
         app = QApplication.instance()
         if app is not None:
@@ -355,7 +359,8 @@ class MainWindow(QMainWindow):
     def next_scene(self) -> None:
         self._step_scene(1)
 
-    def _scene_saved(self, scene_id: int, words: int) -> None:
+    def scene_words_changed(self, scene_id: int, words: int) -> None:
+        """A scene's body was saved (by the editor, or by Replace All): its counts everywhere."""
         self.binder.set_scene_words(scene_id, words)
         self.session.saved(scene_id, words)
         self._update_counts()

@@ -35,6 +35,7 @@ class Actions:
     redo: QAction
     find: QAction
     find_in_project: QAction
+    replace: QAction
     italic: QAction
     bold: QAction
     previous_scene: QAction
@@ -101,9 +102,14 @@ def build_menus(window: MainWindow) -> Actions:
     redo = _action(window, edit, "&Redo", window.redo, _standard(Key.Redo, "Ctrl+Shift+Z"))
     edit.addSeparator()
     find = _action(window, edit, "&Find in Scene…", window.editor.open_find, Key.Find)
+    replace = _action(
+        window, edit, "&Replace…", window.editor.open_replace, _standard(Key.Replace, "Ctrl+H")
+    )
     find_in_project = _action(
         window, edit, "Find in &Project…", window.find_in_project, "Ctrl+Shift+F"
     )
+    # Replace All in the book is asked for in the Search tab; its undo lives here.
+    edit.addAction(window.book_replace.undo_action)
     edit.addSeparator()
     italic = _action(window, edit, "&Italic", window.editor.toggle_italic, Key.Italic)
     bold = _action(window, edit, "&Bold", window.editor.toggle_bold, Key.Bold)
@@ -156,6 +162,7 @@ def build_menus(window: MainWindow) -> Actions:
         redo=redo,
         find=find,
         find_in_project=find_in_project,
+        replace=replace,
         italic=italic,
         bold=bold,
         previous_scene=previous_scene,
@@ -181,5 +188,5 @@ def build_menus(window: MainWindow) -> Actions:
             previous_scene,
             next_scene,
         ),
-        writing_actions=(find, italic, bold),
+        writing_actions=(find, replace, italic, bold),
     )

@@ -31,7 +31,7 @@ def test_the_first_paint_comes_before_the_project_and_the_side_panels(
     qtbot.addWidget(window)
     # Shown at once, with the side tabs in place and their panels still to be made.
     assert window.project is None
-    assert _side_titles(window) == ["Characters", "Scene", "Continuity", "Search"]
+    assert _side_titles(window) == ["Cast", "Scene", "Continuity", "Search"]
     assert window.side_panels.made_bible is None and window.side_panels.made_inspector is None
     with qtbot.waitSignal(window.opening_finished, timeout=10_000):
         pass
@@ -41,7 +41,7 @@ def test_the_first_paint_comes_before_the_project_and_the_side_panels(
     assert isinstance(window.side_tabs.currentWidget(), BiblePanel)
     assert window.bible.cast.count() == 3
     assert window.side_panels.made_inspector is None
-    assert _side_titles(window) == ["Characters", "Scene", "Continuity", "Search"]
+    assert _side_titles(window) == ["Cast", "Scene", "Continuity", "Search"]
     window.close()
     discard(window)
 
@@ -127,7 +127,7 @@ def test_the_inspector_is_made_when_its_tab_is_shown_with_the_open_scene(
     assert inspector.title.text() == "Basil pots"
     assert inspector.synopsis.toPlainText() == "Katya meets the wine buyer."
     assert inspector.pov.currentText() == "Katya"
-    assert _side_titles(opened) == ["Characters", "Scene", "Continuity", "Search"]
+    assert _side_titles(opened) == ["Cast", "Scene", "Continuity", "Search"]
     opened.next_scene()  # and it follows the scenes opened from then on
     assert inspector.title.text() == "Line twenty-eight"
 

@@ -162,6 +162,10 @@ class EditorPanel(QWidget):
         if self._scene is not None:
             self.find_bar.open_bar()
 
+    def open_replace(self) -> None:
+        if self._scene is not None:
+            self.find_bar.open_bar(replace=not self.editor.isReadOnly())
+
     def set_focus_mode(self, on: bool) -> None:
         self.header.setVisible(not on)
         if on:

@@ -4,10 +4,14 @@ Edit → Find in Project… (Ctrl+Shift+F) shows this panel in the side tabs wit
 selection as the search. The search reads the saved scenes (the window saves what is typed
 first), so results are as of the moment Enter was pressed: "Search again" brings them up to
 date after editing.
+
+Below the search, a replacement and "Replace All in Book…": the window asks first, replaces
+through the search service and can undo it (studio.ui.replace).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -39,11 +43,24 @@ LEAD_CHARS = 16
 _MATCH = Qt.ItemDataRole.UserRole
 
 
+@dataclass(frozen=True)
+class ReplaceRequest:
+    """Replace every match of pattern in the book with replacement, with these options."""
+
+    pattern: str
+    replacement: str
+    regex: bool
+    case_sensitive: bool
+    whole_words: bool
+
+
 class ProjectSearchPanel(QWidget):
     # (scene id, start, end) of a match the writer picked in the results.
     open_match_requested = Signal(int, int, int)
     # Asked before each search so that what is typed in the editor is searched too.
     save_requested = Signal()
+    # "Replace All in Book…" pressed: a ReplaceRequest (the window asks, replaces, refreshes).
+    replace_all_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,8 +74,18 @@ class ProjectSearchPanel(QWidget):
         self.field.returnPressed.connect(self.search)
         self.match_case = QCheckBox("Match case", self)
         self.whole_words = QCheckBox("Whole words", self)
-        self.regex = QCheckBox("Regular expression", self)
-        self.regex.setToolTip("Python regular expression; ^ and $ match at each line")
+        # Short labels: the side panel may be ~300 px wide in a small window.
+        self.regex = QCheckBox("Regex", self)
+        self.regex.setToolTip(
+            "Python regular expression; ^ and $ match at each line, and the replacement may "
+            "use its groups: \\1, \\g<name>"
+        )
+        self.replacement = QLineEdit(self)
+        self.replacement.setPlaceholderText("Replace with")
+        self.replacement.setClearButtonEnabled(True)
+        self.replace_all = QPushButton("Replace All in Book…", self)
+        self.replace_all.setToolTip("Asks first; Edit → Undo Replace All puts the scenes back")
+        self.replace_all.clicked.connect(self._replace_all_clicked)
         self.again = QPushButton("Search again", self)
         self.again.clicked.connect(self.search)
         self.summary = QLabel(self)
@@ -79,7 +106,12 @@ class ProjectSearchPanel(QWidget):
         options.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        replace_row = QHBoxLayout()
+        replace_row.setContentsMargins(0, 0, 0, 0)
+        replace_row.addWidget(self.replacement, 1)
+        replace_row.addWidget(self.replace_all)
         layout.addWidget(self.field)
+        layout.addLayout(replace_row)
         layout.addLayout(options)
         layout.addWidget(self.summary)
         layout.addWidget(self.results, 1)
@@ -139,6 +171,20 @@ class ProjectSearchPanel(QWidget):
         self._found = _found(self.hits, cut)
         self._show_summary(f"{self._found} · click one to open it" if self.hits else self._found)
         return self.hits
+
+    def request(self) -> ReplaceRequest:
+        """What "Replace All in Book…" would replace now."""
+        return ReplaceRequest(
+            self.field.text(),
+            self.replacement.text(),
+            regex=self.regex.isChecked(),
+            case_sensitive=self.match_case.isChecked(),
+            whole_words=self.whole_words.isChecked(),
+        )
+
+    def _replace_all_clicked(self) -> None:
+        if self._project is not None and self.field.text():
+            self.replace_all_requested.emit(self.request())
 
     def _options_changed(self) -> None:
         if self.field.text() and self.hits:
@@ -200,4 +246,4 @@ def _found(hits: list[SearchHit], cut: bool) -> str:
     return f"{matches[0].upper()}{matches[1:]} in {where}"
 
 
-__all__ = ["MAX_HITS", "ProjectSearchPanel"]
+__all__ = ["MAX_HITS", "ProjectSearchPanel", "ReplaceRequest"]
