@@ -191,13 +191,19 @@ def _emphasis(text: str, style: MarkupStyle) -> str:
     Emphasis never crosses a blank line, so render reads a text paragraph by paragraph, and
     copies one without an asterisk as it is; but it splits the whole text into paragraphs to
     find them, which costs more than the rest of rendering a scene. Each asterisk is found
-    here by a one-character search instead, and only its paragraph is rendered.
+    here by a one-character search instead, and only its paragraph is rendered. A text with
+    italics only (no two asterisks side by side, as almost every scene) takes a quicker way.
     """
-    if style is MarkupStyle.KEEP or "*" not in text:
+    if style is MarkupStyle.KEEP:
         return text
+    star = text.find("*")
+    if star == -1:
+        return text
+    italics = _italics_only(text, star, "_" if style is MarkupStyle.UNDERSCORE else "")
+    if italics is not None:
+        return italics
     out: list[str] = []
     done = 0
-    star = text.find("*")
     while star != -1:
         start = text.rfind("\n\n", done, star)
         start = done if start == -1 else start + 2
@@ -212,6 +218,39 @@ def _emphasis(text: str, style: MarkupStyle) -> str:
     return "".join(out)
 
 
+def _italics_only(text: str, star: int, marker: str) -> str | None:
+    """render(text, style) for a text whose asterisks all stand alone, or None if two stand
+    side by side (bold, or a stray pair), which render must read.
+
+    With no asterisk beside another, render's rules come down to one: an italic run is the
+    shortest *...* from each asterisk on, starting and ending beside a character that is not
+    white space and crossing no blank line, and inside it no other run can be closed (its
+    closing asterisk would have closed this one first), so the run is printed as its text
+    between two markers. Each asterisk is found by a one-character search and the run tried
+    there, rather than a regex search that steps through every character of the scene.
+    """
+    stars = [star]
+    while (star := text.find("*", star + 1)) != -1:
+        if star == stars[-1] + 1:
+            return None
+        stars.append(star)
+    out: list[str] = []
+    done = 0
+    match = _ITALIC_RUN.match
+    for star in stars:
+        if star < done:
+            continue  # inside the run just printed
+        run = match(text, star)
+        if run is not None:
+            out.append(text[done:star])
+            out.append(marker)
+            out.append(run.group(1))
+            out.append(marker)
+            done = run.end()
+    out.append(text[done:])
+    return "".join(out)
+
+
 def _wrap(text: str, width: int) -> str:
     """Each line wrapped on its own: a single line break (verse, a letter) is the writer's."""
     return "\n".join(
@@ -222,6 +261,9 @@ def _wrap(text: str, width: int) -> str:
 
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _BLANK_LINES = re.compile(r"\n\n\n\n+")  # three newlines a literal prefix: a fast scan
+# markup._ITALIC where no asterisk stands beside another (so no look-around for one is needed),
+# run from an asterisk, and kept inside a paragraph as render keeps it.
+_ITALIC_RUN = re.compile(r"\*(?=\S)((?:(?!\n\n).)+?)(?<=\S)\*", re.DOTALL)
 _STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 # A quote opens at the start, after white space, an opening bracket, a dash, an emphasis
 # marker (*"Run!"*) or, for a single quote, an opening double quote ("'Tis', she said").

@@ -6,6 +6,7 @@ first when this test fails.
 
 from __future__ import annotations
 
+import random
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,8 +15,13 @@ from pathlib import Path
 import pytest
 
 from studio.core.errors import ExportError, ValidationError
-from studio.core.markup import MarkupStyle
-from studio.export.plain_text import PlainTextOptions, export_plain_text, render_plain_text
+from studio.core.markup import MarkupStyle, render
+from studio.export.plain_text import (
+    PlainTextOptions,
+    _emphasis,
+    export_plain_text,
+    render_plain_text,
+)
 from studio.services.project import Project, create_project, open_project
 
 REFERENCE = Path(__file__).parent / "reference"
@@ -214,3 +220,24 @@ def test_untidy_scenes_print_tidy_with_emphasis_paragraph_by_paragraph(tmp_path:
         "Line _two_ *\n\n\n"
         "end _here_.\n\n#\n\n\n#\n\n\n_Done._\n\n\nTHE END\n"
     )
+
+
+@pytest.mark.parametrize("style", list(MarkupStyle))
+def test_emphasis_in_a_scene_reads_as_markup_render_reads_it(style: MarkupStyle) -> None:
+    """The exporter's quick ways to emphasis (the paragraphs with an asterisk only; italics
+    alone without regexes over the whole scene) print what render prints for the whole text:
+    runs that would cross a blank line, lone and space-side asterisks, non-breaking spaces,
+    bold, and thousands of random mixes of them."""
+    samples = [
+        "*one* and *two*",
+        "a *run\n\nacross* a blank line, *then\none* line break",
+        "lone * star, *space *, * space*, *\u00a0nbsp*, *x*y*, end *",
+        "**bold** and *italic* and ***both***",
+        "*a * b* and *a *b c*",
+        "\n\n\n*lead*\n\n\n\n*trail*\n\n\n",
+    ]
+    rng = random.Random(20_240_607)
+    pieces = ["*", "*", "*", " ", "\n", "\n\n", "a", "b", "\t", "\u00a0", "x y", "**"]
+    samples += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(5000)]
+    for text in samples:
+        assert _emphasis(text, style) == render(text, style), repr(text)
