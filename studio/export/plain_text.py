@@ -121,9 +121,11 @@ def _joined(blocks: list[str]) -> str:
         if not first:
             pending += 2
         first = False
-        # A tab is rare enough to look for alone first: a one-character search is many times
-        # faster than one for two.
-        if " \n" in block or ("\t" in block and "\t\n" in block) or block.endswith((" ", "\t")):
+        # One scan for both things to tidy (a block almost never has either): the regex
+        # jumps from line break to line break, where two substring tests step through
+        # every character.
+        untidy = _UNTIDY.search(block) is not None or block.endswith((" ", "\t"))
+        if untidy:
             block = _TRAILING_SPACE.sub("\n", block + "\n")[:-1]
         core = block.strip("\n")
         if not core:
@@ -131,7 +133,7 @@ def _joined(blocks: list[str]) -> str:
             continue
         pending += len(block) - len(block.lstrip("\n"))
         out.append("\n" * min(pending, 3))
-        out.append(_BLANK_LINES.sub("\n\n\n", core) if "\n\n\n\n" in core else core)
+        out.append(_BLANK_LINES.sub("\n\n\n", core) if untidy and "\n\n\n\n" in core else core)
         pending = len(block) - len(block.rstrip("\n"))
     out.append("\n" * min(pending + 1, 3))
     return "".join(out)
@@ -261,6 +263,9 @@ def _wrap(text: str, width: int) -> str:
 
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _BLANK_LINES = re.compile(r"\n\n\n\n+")  # three newlines a literal prefix: a fast scan
+# A line break after a space or a tab, or starting a run of four: a pattern that starts with
+# one literal character is searched for by a tight loop over the text.
+_UNTIDY = re.compile(r"\n(?:(?<=[ \t]\n)|(?=\n\n\n))")
 # markup._ITALIC where no asterisk stands beside another (so no look-around for one is needed),
 # run from an asterisk, and kept inside a paragraph as render keeps it.
 _ITALIC_RUN = re.compile(r"\*(?=\S)((?:(?!\n\n).)+?)(?<=\S)\*", re.DOTALL)
