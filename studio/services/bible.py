@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from studio.core.domain import (
@@ -18,16 +18,14 @@ from studio.core.domain import (
 from studio.core.errors import ValidationError
 from studio.core.story_time import StoryTime
 from studio.services import convert
+from studio.services.manuscript import scenes_with_character
 from studio.services.removal import Removed, Restored, capture, restore_in
 from studio.services.rows import get_row, renumber
 from studio.storage.database import ProjectDatabase
 from studio.storage.models import (
     AliasRow,
-    ChapterRow,
     CharacterRow,
     LocationRow,
-    SceneCharacterRow,
-    SceneRow,
     ThreadRow,
 )
 
@@ -113,22 +111,9 @@ class BibleService:
 
     def scenes_with(self, character_id: int) -> list[SceneInfo]:
         """The scenes a character is present in or narrates, in book order."""
-        from studio.services.manuscript import ManuscriptService
-
         with self._db.read() as session:
             get_row(session, CharacterRow, character_id, "character")
-            present = select(SceneCharacterRow.scene_id).where(
-                SceneCharacterRow.character_id == character_id
-            )
-            ids = set(
-                session.scalars(
-                    select(SceneRow.id)
-                    .join(ChapterRow)
-                    .where(or_(SceneRow.pov_id == character_id, SceneRow.id.in_(present)))
-                )
-            )
-        binder = ManuscriptService(self._db).binder()
-        return [s for s in binder.scenes() if s.id in ids]
+            return scenes_with_character(session.connection(), character_id)
 
     # -- aliases ---------------------------------------------------------------------------------
     def add_alias(

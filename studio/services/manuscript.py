@@ -9,7 +9,17 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any, Final, NamedTuple, cast
 
-from sqlalchemy import Connection, Table, bindparam, case, delete, select, update
+from sqlalchemy import (
+    Connection,
+    Table,
+    bindparam,
+    case,
+    delete,
+    func,
+    literal_column,
+    select,
+    update,
+)
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -24,7 +34,7 @@ from studio.core.domain import (
     SceneInfo,
     SceneStatus,
 )
-from studio.core.errors import ValidationError
+from studio.core.errors import NotFoundError, ValidationError
 from studio.core.story_time import StoryTime
 from studio.core.text import count_words
 from studio.services import convert
@@ -96,7 +106,10 @@ class BookText:
 def _book_order() -> tuple[Any, ...]:
     part_position = select(PartRow.position).where(PartRow.id == ChapterRow.part_id)
     return (
-        case((ChapterRow.part_id.is_(None), -1), else_=part_position.scalar_subquery()),
+        case(
+            (ChapterRow.part_id.is_(None), literal_column("-1")),
+            else_=part_position.scalar_subquery(),
+        ),
         ChapterRow.position,
     )
 
@@ -329,22 +342,22 @@ class ManuscriptService:
 
     # -- scenes ----------------------------------------------------------------------------------
     def scene(self, scene_id: int) -> Scene:
+        """One scene whole (what the editor and inspector show when it is opened): one query,
+        its characters and threads gathered by SQLite beside its columns."""
         with self._db.read() as session:
-            row = get_row(session, SceneRow, scene_id, "scene")
-            characters = session.scalars(
-                select(SceneCharacterRow.character_id).where(SceneCharacterRow.scene_id == row.id)
-            ).all()
-            threads = session.scalars(
-                select(SceneThreadRow.thread_id).where(SceneThreadRow.scene_id == row.id)
-            ).all()
-            info = convert.scene_info(row)
-            return Scene(
-                **{f: getattr(info, f) for f in info.__dataclass_fields__},
-                body=row.body,
-                notes=row.notes,
-                character_ids=tuple(sorted(characters)),
-                thread_ids=tuple(sorted(threads)),
-            )
+            row = session.connection().exec_driver_sql(_scene_sql(), (scene_id,)).first()
+        if row is None:
+            gone = f"That scene no longer exists (id {scene_id}); refresh and try again."
+            raise NotFoundError(gone)
+        info = _scene_info(row)
+        body, notes, characters, threads = row[15:]
+        return Scene(
+            **{f: getattr(info, f) for f in info.__dataclass_fields__},
+            body=body,
+            notes=notes,
+            character_ids=_ids(characters),
+            thread_ids=_ids(threads),
+        )
 
     def set_scene_body(self, scene_id: int, body: str) -> int:
         """Save a scene's text (the autosave path: one UPDATE); returns its word count."""
@@ -532,6 +545,51 @@ def _binder_sql() -> tuple[str, str, str]:
     dialect = sqlite.dialect()
     parts, chapters, scenes = (str(s.compile(dialect=dialect)) for s in statements)
     return parts, chapters, scenes
+
+
+def scenes_with_character(connection: Connection, character_id: int) -> list[SceneInfo]:
+    """The scenes a character is present in or narrates, in book order (as binder() orders
+    them), asked of SQLite alone rather than filtered out of the whole outline."""
+    rows = connection.exec_driver_sql(_scenes_with_sql(), (character_id, character_id))
+    return [_scene_info(row) for row in rows]
+
+
+@lru_cache(maxsize=1)
+def _scenes_with_sql() -> str:
+    present = select(SceneCharacterRow.scene_id).where(
+        SceneCharacterRow.character_id == bindparam("present")
+    )
+    statement = (
+        select(*_SCENE_INFO_COLUMNS)
+        .join(ChapterRow, SceneRow.chapter_id == ChapterRow.id)
+        .where((SceneRow.pov_id == bindparam("narrator")) | SceneRow.id.in_(present))
+        .order_by(*_book_order(), SceneRow.position)
+    )
+    return str(statement.compile(dialect=sqlite.dialect()))
+
+
+@lru_cache(maxsize=1)
+def _scene_sql() -> str:
+    """scene()'s query: the binder's columns, body and notes, and the ids of the characters
+    present and of the threads advanced, each list joined by commas (NULL: none)."""
+    characters = (
+        select(func.group_concat(SceneCharacterRow.character_id))
+        .where(SceneCharacterRow.scene_id == SceneRow.id)
+        .scalar_subquery()
+    )
+    threads = (
+        select(func.group_concat(SceneThreadRow.thread_id))
+        .where(SceneThreadRow.scene_id == SceneRow.id)
+        .scalar_subquery()
+    )
+    statement = select(
+        *_SCENE_INFO_COLUMNS, SceneRow.body, SceneRow.notes, characters, threads
+    ).where(SceneRow.id == bindparam("scene_id"))
+    return str(statement.compile(dialect=sqlite.dialect()))
+
+
+def _ids(joined: str | None) -> tuple[int, ...]:
+    return () if joined is None else tuple(sorted(map(int, joined.split(","))))
 
 
 @lru_cache(maxsize=1)
