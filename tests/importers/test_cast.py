@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from studio.importers.manuscript import cast
 from studio.importers.manuscript.cast import find_candidates
 
 
@@ -157,3 +160,37 @@ def test_a_run_seen_once_does_not_swallow_a_place_before_a_person() -> None:
 def test_capitals_and_initials_are_not_names() -> None:
     found = names("He read DAS BOOT twice, and DAS BOOT again, signed J and J, with Ann and Ann.")
     assert found == {"Ann": 2}
+
+
+# The scan finds runs over the text's character classes (one byte each) instead of the text:
+# the same runs, wherever the characters outside Latin-1 are and however many there are.
+TRICKY = (
+    "“Natásha’s letter,” said Prince Andrew Bolkónski-Ivanov to Ēvald. Anna Pávlovna's "
+    "Œuvre and the Rostóvs’ ball. O’Brien—Pierre’s friend—met Ālex in Moscow. ā Pierre, Ёлка; "
+    "X-Ray, McDonald, Ab- Cd, Ab  Cd, ²Ab, Ab² Cd, l’Abbé, A’, A’b C, ‘Quoted’ Z"
+)
+
+
+def _spans_by_classes(text: str) -> list[tuple[int, int]] | None:
+    classes = cast._classes(text)
+    if classes is None:
+        return None
+    assert len(classes) == len(text)
+    return [m.span() for m in cast._CLASS_RUN.finditer(classes)]
+
+
+def test_runs_by_classes_are_the_runs_of_the_text() -> None:
+    for text in (TRICKY, TRICKY.replace("’", "'"), TRICKY.encode("ascii", "replace").decode()):
+        assert _spans_by_classes(text) == [m.span() for m in cast._RUN.finditer(text)]
+
+
+def test_runs_of_a_novel_by_classes(manuscripts_dir: Path) -> None:
+    text = (manuscripts_dir / "novels" / "war-and-peace.txt").read_text(encoding="utf-8")
+    assert _spans_by_classes(text) == [m.span() for m in cast._RUN.finditer(text)]
+
+
+def test_a_text_with_many_letters_past_latin1_is_read_as_it_is() -> None:
+    russian = "Пьер Безухов вошёл. Наташа Ростова ждала, и Пьер улыбнулся. " * 3
+    assert cast._classes(russian) is None  # too many stand-ins: the text's own regex is used
+    found = names(russian, "Мы видели Наташа Ростова и Пьер Безухов.")
+    assert found["Пьер Безухов"] >= 2
