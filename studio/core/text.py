@@ -35,6 +35,7 @@ _MARKS = bytes(
     ord("L") if b >= 0xC0 else ord("c") if b >= 0x80 else _CLASSES[b] for b in range(256)
 )
 _NON_ASCII_WORD = re.compile(rb" L[Lc]*(?![^ ])")
+_RUNS = bytes(ord(" ") if b == ord(" ") else ord("w") for b in range(256))  # all but spaces: b"w"
 # Above one non-ASCII byte in eight (Cyrillic, Greek…), most words would be such words, looked
 # at one by one: splitting into words is then the faster way.
 _MOSTLY_ASCII = 8
@@ -53,15 +54,19 @@ def count_words(text: str) -> int:
             return _count_split_words(text)
         if _WIDE_SPACE.search(residue.decode("utf-8", "surrogatepass")):  # a no-break space
             data = _WIDE_SPACE.sub(" ", text).encode("utf-8", "surrogatepass")
-    # A word with an ASCII letter or digit is, once all bytes but white space and those are
-    # left out, a run of b"w" after a space.
-    count = (b" " + data.translate(_CLASSES, _ASCII_OTHER + _NON_ASCII)).count(b" w")
-    if ascii_only:
-        return count
-    # The other words: runs of non-ASCII characters between spaces once ASCII punctuation (no
-    # letter, so it cannot make a word) is left out, counted when they hold a letter or digit.
+    # White space as b" ", ASCII letters and digits as b"w", ASCII punctuation left out (it
+    # cannot make a word), every other byte as it is (whole UTF-8 sequences).
     rest = b" " + data.translate(_CLASSES, _ASCII_OTHER)
-    marks = b" " + data.translate(_MARKS, _ASCII_OTHER)
+    if ascii_only:
+        return rest.count(b" w")
+    # A word with an ASCII letter or digit: a run of b"w" after a space once the rest is out too.
+    count = rest.translate(None, _NON_ASCII).count(b" w")
+    # Any other word is a run of non-ASCII characters alone between spaces. There is none when
+    # every run between spaces has an ASCII letter or digit (most texts), and then the search
+    # for them below, a step at every space, is not needed.
+    if rest.translate(_RUNS).count(b" w") == count:
+        return count
+    marks = rest.translate(_MARKS)
     for found in _NON_ASCII_WORD.finditer(marks):
         word = rest[found.start() + 1 : found.end()].decode("utf-8", "surrogatepass")
         if _HAS_WORD_CHARACTER.search(word):
