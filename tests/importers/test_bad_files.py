@@ -89,6 +89,17 @@ def test_cr_only_line_endings(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("codec", ["utf-8", "cp1252"])
+def test_windows_and_mixed_line_endings(tmp_path: Path, codec: str) -> None:
+    lines = ["Chapter 1", "", "The first line", "wrapped here.", "", "A second café.", ""]
+    expected = "The first line wrapped here.\n\nA second café."
+    text = "\r\n".join(lines)
+    mixed = "Chapter 1\r\n\rThe first line\nwrapped here.\r\n\r\nA second café.\r"
+    for name, data in (("windows.txt", text), ("mixed.txt", mixed), ("crlfcr.txt", text + "\r")):
+        outline = read_manuscript(write(tmp_path, name, data.encode(codec)))
+        assert outline.chapters[0].scenes[0].body == expected
+
+
 def test_missing_file_and_unsupported_format(tmp_path: Path) -> None:
     with pytest.raises(ManuscriptImportError, match="no such file"):
         read_manuscript(tmp_path / "nowhere.txt")

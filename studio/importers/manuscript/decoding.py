@@ -95,8 +95,15 @@ def _decoded(data: bytes, codec: str) -> str:
     work of doing it in the text). An error is raised as decoding data itself raises it."""
     if codec in _UTF16_32 or b"\r\n" not in data:
         return data.decode(codec)
+    # When every CR is a CRLF's (a Windows file), leaving the CRs out makes CRLF LF: a byte
+    # dropped in one pass, where replacing CRLF is a search and a copy per line (~3x the time).
+    without_cr = data.replace(b"\r", b"")
+    if len(data) - len(without_cr) == data.count(b"\r\n"):
+        newlines = without_cr
+    else:
+        newlines = data.replace(b"\r\n", b"\n")
     try:
-        return data.replace(b"\r\n", b"\n").decode(codec)
+        return newlines.decode(codec)
     except UnicodeDecodeError:
         return data.decode(codec)  # raises, at the byte of data itself
 
