@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from studio.crash_reports import CrashReports, crash_message
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
@@ -230,10 +232,19 @@ def run(project_path: Path | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("safehouse")
-    window = start(project_path)
-    if headless:
-        return _screenshot_and_quit(app, window)
-    return app.exec()
+    reports = CrashReports(data_dir() / "crashes")
+    earlier = reports.collect()
+    reports.arm()
+    try:
+        window = start(project_path)
+        if earlier:
+            message = crash_message(earlier)
+            window.opening_finished.connect(lambda: window.status.showMessage(message, 0))
+        if headless:
+            return _screenshot_and_quit(app, window)
+        return app.exec()
+    finally:
+        reports.disarm()
 
 
 def _screenshot_and_quit(app: object, window: MainWindow) -> int:
