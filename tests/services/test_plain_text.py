@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import re
 import shutil
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,6 +161,19 @@ def test_export_writes_exactly_the_rendered_bytes(project: Project, tmp_path: Pa
     export_plain_text(project, target, PlainTextOptions())
     assert target.read_bytes() == reference("default.txt").encode("utf-8")
     assert [p.name for p in target.parent.iterdir()] == ["courier.txt"], "no temporary files"
+
+
+def test_an_export_can_be_shared_like_any_file_the_user_makes(
+    project: Project, tmp_path: Path
+) -> None:
+    plain = tmp_path / "made-by-hand.txt"
+    plain.write_text("x", encoding="utf-8")  # the user's umask decides, as for any program
+    target = tmp_path / "courier.txt"
+    export_plain_text(project, target, PlainTextOptions())
+    assert stat.S_IMODE(target.stat().st_mode) == stat.S_IMODE(plain.stat().st_mode)
+    target.chmod(0o640)  # the user narrowed it: a new export of the same file keeps that
+    export_plain_text(project, target, PlainTextOptions())
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
 
 
 def test_export_to_a_missing_folder_says_so(project: Project, tmp_path: Path) -> None:
