@@ -35,9 +35,11 @@ def underlined(editor: SceneEditor) -> list[str]:
     found: list[str] = []
     block = editor.document().begin()
     while block.isValid():
+        units = block.text().encode("utf-16-le")  # Qt's offsets count UTF-16 code units
         for span in block.layout().formats():
             if span.format.underlineStyle() == SPELLING_UNDERLINE:
-                found.append(block.text()[span.start : span.start + span.length])
+                word = units[2 * span.start : 2 * (span.start + span.length)]
+                found.append(word.decode("utf-16-le"))
         block = block.next()
     return found
 
@@ -331,6 +333,31 @@ def test_the_word_being_typed_is_underlined_once_finished(qtbot: QtBot, sample: 
     assert not editor.body().endswith(" zavtrakx.")
     editor.redo()
     assert editor.body().endswith(" zavtrakx.")
+
+
+@pytest.mark.parametrize("before", ["Before", "\U0001f600 Before"])  # and past the BMP
+def test_underlines_after_the_word_being_typed_move_with_each_letter(
+    qtbot: QtBot, sample: MainWindow, before: str
+) -> None:
+    editor = sample.editor.editor
+    editor.set_body(f"{before} a recieve, then the  with a wrod and zavtrak after.")
+    QApplication.processEvents()
+    expected = ["recieve", "wrod", "zavtrak"]
+    assert underlined(editor) == expected
+    cursor = editor.textCursor()
+    at = editor.body().index("the  ") + 4
+    cursor.setPosition(len(editor.body()[:at].encode("utf-16-le")) // 2)  # Qt counts UTF-16
+    editor.setTextCursor(cursor)
+    block = editor.textCursor().block()
+    for letter in "quietx":
+        qtbot.keyClick(editor, letter)
+        QApplication.processEvents()
+        # The same words underlined, those after the typed one at their new places.
+        assert underlined(editor) == expected
+        assert block.layout().lineAt(0).y() > 0  # still spaced at 1.5 (laid out once, spaced)
+    qtbot.keyClicks(editor, " ")  # finished: judged like any other word
+    assert underlined(editor) == ["recieve", "quietx", "wrod", "zavtrak"]
+    assert "the quietx  with" in editor.body()
 
 
 def test_a_keystroke_repaints_its_paragraph_not_the_page(qtbot: QtBot, sample: MainWindow) -> None:

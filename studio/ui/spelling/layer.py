@@ -95,6 +95,38 @@ def typed_word(text: str, cursor: int) -> tuple[int, int] | None:
     return start, cursor if after is None else after.end()
 
 
+class _TypingVerdicts:
+    """The underlines of the paragraph being typed in, the word being typed left out: the text
+    before it and after it, and the ranges found there when the word ended at end."""
+
+    def __init__(self, generation: int, before: str, after: str, end: int) -> None:
+        self.generation = generation
+        self.before = before
+        self.after = after
+        self.end = end
+        self.ranges: list[FormatRange] = []
+
+    def holds(self, generation: int, before: str, after: str) -> bool:
+        """True when these verdicts are still those of the text around the word being typed."""
+        return generation == self.generation and before == self.before and after == self.after
+
+    def moved_to(self, end: int) -> list[FormatRange]:
+        """The ranges with the word being typed ending at end (Python index) instead."""
+        if end == self.end or not self.ranges:
+            return self.ranges
+        # Ranges past the word's start lie after it: only they move. (Only text within the BMP
+        # is remembered, where Qt's offsets are Python's.)
+        shift = end - self.end
+        first = len(self.before)
+        moved = [
+            (start + shift if start >= first else start, length, char_format)
+            for start, length, char_format in self.ranges
+        ]
+        self.ranges = moved
+        self.end = end
+        return moved
+
+
 class SpellingLayer(QObject):
     """Underlines misspellings in a SceneEditor's document; checker None shows none."""
 
@@ -113,6 +145,7 @@ class SpellingLayer(QObject):
         # Where the word left unchecked starts (a cursor: it follows edits), or None.
         self._unchecked: QTextCursor | None = None
         self._typing_at = -1  # the cursor's position when that word was last highlighted
+        self._typing: _TypingVerdicts | None = None  # the paragraph around that word, judged
         editor.verticalScrollBar().valueChanged.connect(self._scrolled)
         editor.cursorPositionChanged.connect(self._cursor_moved)
         editor.palette_changed.connect(self._palette_changed)  # a theme brings a new page colour
@@ -136,6 +169,7 @@ class SpellingLayer(QObject):
         fresh = underline_format(self._page())
         if fresh.underlineColor() != self._format.underlineColor():
             self._format = fresh
+            self._typing = None  # its ranges hold the old underline
             if self._checker is not None:
                 self.recheck()
 
@@ -149,12 +183,28 @@ class SpellingLayer(QObject):
             self._recheck_queued = True
             QTimer.singleShot(0, self, self.recheck)
         unchecked = self._typed_in(text, block)
-        if unchecked is not None:
-            start, end = unchecked
-            text = text[:start] + " " * (end - start) + text[end:]  # same length, same offsets
+        if unchecked is None:
+            return self._ranges(checker, text)
+        start, end = unchecked
+        before, after = text[:start], text[end:]
+        if not _bmp_only(text):  # Qt's offsets are not Python's: judged afresh every time
+            self._typing = None
+            return self._ranges(checker, before + " " * (end - start) + after)
+        typing = self._typing
+        if typing is None or not typing.holds(checker.generation, before, after):
+            # The rest of the paragraph is new: judge it, the word being typed as spaces (same
+            # length, same offsets).
+            typing = _TypingVerdicts(checker.generation, before, after, end)
+            typing.ranges = self._ranges(checker, before + " " * (end - start) + after)
+            self._typing = typing
+        # Another letter of the same word, the rest of the paragraph as it was: the same
+        # verdicts, those after the word moved along with it (most keystrokes).
+        return typing.moved_to(end)
+
+    def _ranges(self, checker: SpellChecker, text: str) -> list[FormatRange]:
         found = checker.misspellings(text)
         if not found:
-            return ()
+            return []
         spans = utf16_offsets(text, [(m.start, m.end) for m in found])
         return [(start, end - start, self._format) for start, end in spans]
 
@@ -169,9 +219,12 @@ class SpellingLayer(QObject):
         if span is None:
             self._unchecked = None
             return None
-        self._unchecked = QTextCursor(block)
         ((start, _end),) = utf16_offsets(text, [span])
-        self._unchecked.setPosition(block.position() + start)
+        start += block.position()
+        if self._unchecked is None or self._unchecked.position() != start:
+            # A new word (a cursor is made only then: each one is kept up to date at every edit).
+            self._unchecked = QTextCursor(block)
+            self._unchecked.setPosition(start)
         self._typing_at = cursor.position()
         return span
 
@@ -210,6 +263,7 @@ class SpellingLayer(QObject):
     def recheck(self) -> None:
         """Re-highlight the visible blocks now and the others lazily."""
         self._recheck_queued = False
+        self._typing = None
         self._generation = -1 if self._checker is None else self._checker.generation
         self._next.setPosition(0)
         self._rehighlight_visible()
