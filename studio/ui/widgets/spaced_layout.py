@@ -111,6 +111,13 @@ class SpacedLayout(QPlainTextDocumentLayout):
         self.respace(block)
         return super().blockBoundingRect(block)
 
+    def _unmeasured_rect(self, block: QTextBlock) -> QRectF:
+        # blockBoundingRect within documentChanged's one-block path: no rectangle for a block
+        # without lines rather than a layout only to be thrown away (see documentChanged).
+        if not block.layout().lineCount():
+            return QRectF()
+        return QPlainTextDocumentLayout.blockBoundingRect(self, block)
+
     def documentChanged(self, position: int, removed: int, added: int) -> None:
         document = self.document()
         start = document.findBlock(position)
@@ -130,12 +137,25 @@ class SpacedLayout(QPlainTextDocumentLayout):
         # seeing its height differ from the spaced one, would repaint everything. Keep its signals,
         # space the block, and say only what really changed.
         lines = start.lineCount()  # the count Qt kept from the last layout (the lines are gone)
+        # Qt measures the block before laying it out, for a height to compare with (which the
+        # signals blocked here make moot). A highlighter that changed the block's formats (an
+        # underline after the typed letter moved along) has dropped its lines, and that measure
+        # would lay the block out a second time: it is answered without laying out instead.
+        guard = self.__dict__.get(GUARD)
+        unmeasured = not start.layout().lineCount()
+        if unmeasured:
+            setattr(self, GUARD, self._unmeasured_rect)
         blocked = self.blockSignals(True)
         try:
             # Told only this block (0 removed, at least 1 added), Qt takes its one-block path.
             super().documentChanged(position, 0, max(added, 1))
         finally:
             self.blockSignals(blocked)
+            if unmeasured:
+                if guard is None:
+                    delattr(self, GUARD)
+                else:
+                    setattr(self, GUARD, guard)
         self.respace(start)
         if start.lineCount() == lines:
             self.updateBlock.emit(start)
