@@ -10,6 +10,7 @@ contractions (straight or curly apostrophe) and numbers such as 1,000 or 3.14 ar
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import filterfalse
 
 _SEPARATORS = re.compile(r"--|[\s\u2013\u2014]+")
@@ -39,6 +40,13 @@ _RUNS = bytes(ord(" ") if b == ord(" ") else ord("w") for b in range(256))  # al
 # Above one non-ASCII byte in eight (Cyrillic, Greek…), most words would be such words, looked
 # at one by one: splitting into words is then the faster way.
 _MOSTLY_ASCII = 8
+# word_counts: white space (str.isspace, as \s and str.split take it) b" ", letters and digits
+# (str.isalnum, as [^\W_]) b"w", everything else b"." (a Latin-1 character's byte: its class).
+_WORD_CLASSES = bytes(
+    ord(" ") if chr(b).isspace() else ord("w") if chr(b).isalnum() else ord(".") for b in range(256)
+)
+_PIECE = 1 << 18  # characters classified at a time: the copies stay in the processor's cache
+_MOST_STAND_INS = 16  # characters outside Latin-1 given a stand-in before count_words is used
 
 
 def count_words(text: str) -> int:
@@ -72,6 +80,61 @@ def count_words(text: str) -> int:
         if _HAS_WORD_CHARACTER.search(word):
             count += 1
     return count
+
+
+def word_counts(texts: Sequence[str]) -> list[int]:
+    """count_words of each text, for many texts at once (a book's scenes): the same numbers.
+
+    The texts are read as one, a piece at a time, each character made one byte saying what it
+    is for counting (white space, letter or digit, other): a few passes over the book, where
+    count_words makes some ten over each text.
+    """
+    joined = "\n".join(texts)  # a line break: no word or "--" runs from one text into the next
+    pieces: list[bytes] = []
+    offset = 0
+    while offset < len(joined):
+        # Pieces end at a line break, so that no "--" is cut in two.
+        end = joined.find("\n", offset + _PIECE)
+        end = len(joined) if end < 0 else end
+        classes = _word_classes(joined[offset:end])
+        if classes is None:
+            return [count_words(text) for text in texts]
+        pieces.append(classes)
+        offset = end
+    classes = b"".join(pieces)
+    counts: list[int] = []
+    start = 0
+    for text in texts:
+        end = start + len(text)
+        # Without the other characters, a word is a run of b"w" after a space or at the start.
+        found = classes[start:end].translate(None, b".")
+        counts.append(found.count(b" w") + found.startswith(b"w"))
+        start = end + 1
+    return counts
+
+
+def _word_classes(text: str) -> bytes | None:
+    """Each character of text as b" " (white space or a dash), b"w" (a letter or digit) or b"."
+    (anything else), "--" as two spaces; None for a text with many characters outside Latin-1
+    (Cyrillic...), each of which would cost a pass."""
+    if "--" in text:
+        text = text.replace("--", "  ")  # one character for one, as below
+    for _ in range(_MOST_STAND_INS):
+        try:
+            return text.encode("latin-1").translate(_WORD_CLASSES)
+        except UnicodeEncodeError as error:
+            # A Latin-1 stand-in of the same class for each such character (curly quotes,
+            # dashes...), one for one so offsets stay. Once none is left the text is stored
+            # one byte a character, and encoding it is a copy.
+            char = text[error.start]
+            text = text.replace(char, _word_stand_in(char))
+    return None
+
+
+def _word_stand_in(char: str) -> str:
+    if char.isspace() or char in "\u2013\u2014":
+        return " "
+    return "a" if char.isalnum() else "?"
 
 
 def _count_split_words(text: str) -> int:

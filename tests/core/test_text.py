@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
-from studio.core.text import count_words, round_word_count, words
+from studio.core.text import count_words, round_word_count, word_counts, words
 
 
 def _lines(path: Path, first: int, last: int) -> str:
@@ -130,6 +131,42 @@ def test_count_words_agrees_with_words_on_every_manuscript(manuscripts_dir: Path
         assert count_words(text) == len(words(text)), path.name
         for paragraph in text.split("\n\n"):
             assert count_words(paragraph) == len(words(paragraph)), paragraph
+
+
+# word_counts reads many texts at once (one byte per character, a piece at a time): it must give
+# count_words' number for each, whatever the characters and wherever the pieces end.
+def test_word_counts_are_count_words_on_every_manuscript(manuscripts_dir: Path) -> None:
+    for path in sorted(manuscripts_dir.glob("*/*.txt")):
+        paragraphs = path.read_text(encoding="utf-8-sig").split("\n\n")
+        assert word_counts(paragraphs) == [count_words(p) for p in paragraphs], path.name
+
+
+ODD_PIECES = [
+    *"ab Z09 .,'-_*\n\t",
+    *("--", "---", "\u2014", "\u2013", "é", "É", "…", "“", "’", "\xa0", "\u2009", "\u3000"),
+    *("П", "ь", "😀", "½", "²", "\ud800", "٣", "a\u0301", "ß", "\x85", "\u2028", "ǅ", "Ⅻ"),
+]
+
+
+def test_word_counts_are_count_words_on_odd_texts() -> None:
+    chance = random.Random(4)
+    for _ in range(3000):
+        texts = [
+            "".join(chance.choice(ODD_PIECES) for _ in range(chance.randrange(30)))
+            for _ in range(chance.randrange(1, 6))
+        ]
+        assert word_counts(texts) == [count_words(t) for t in texts], texts
+    assert word_counts([]) == []
+    assert word_counts(["", ""]) == [0, 0]
+
+
+def test_word_counts_of_long_and_of_foreign_texts() -> None:
+    # Longer than a piece, with dashes about where a piece ends; then Russian, past the number
+    # of stand-ins, counted by count_words itself.
+    long = ("word " * 52_428 + "x--y a\u2014b\n") * 3
+    russian = "Пьер сказал — «Ну?» Это всё: щука, ёж, эхо, юг, яма, цирк, шар, фон, жук. " * 9
+    texts = [long, ENGLISH, russian, "", RUSSIAN + ENGLISH]
+    assert word_counts(texts) == [count_words(t) for t in texts]
 
 
 def test_words_lists_what_count_words_counts() -> None:
