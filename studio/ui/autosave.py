@@ -3,6 +3,11 @@
 A save happens IDLE_MS after the last change, and at the latest MAX_WAIT_MS after the first
 unsaved change, so continuous typing is still saved every two seconds. flush() saves at once (scene
 switch, close, Ctrl+S). A failed save keeps the change pending and retries, never drops it.
+
+Given a `revision` (a number that moves at every change, such as QTextDocument.revision), the
+owner need only call mark_dirty for the first change after a save: the idle timer then asks the
+revision whether changes came since, and waits again if so. An editor thus runs no Python per
+keystroke for saving.
 """
 
 from __future__ import annotations
@@ -33,19 +38,22 @@ class Autosaver(QObject):
         *,
         idle_ms: int = IDLE_MS,
         max_wait_ms: int = MAX_WAIT_MS,
+        revision: Callable[[], int] | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
         self._dirty = False
-        self._idle = self._timer(idle_ms)
-        self._max_wait = self._timer(max_wait_ms)
-        self._retry = self._timer(RETRY_MS)
+        self._revision = revision
+        self._seen = 0  # the revision when the idle timer was last started
+        self._idle = self._timer(idle_ms, self._idle_ended)
+        self._max_wait = self._timer(max_wait_ms, self.flush)
+        self._retry = self._timer(RETRY_MS, self.flush)
 
-    def _timer(self, interval: int) -> QTimer:
+    def _timer(self, interval: int, slot: Callable[[], object]) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(interval)
-        timer.timeout.connect(self.flush)
+        timer.timeout.connect(slot)
         return timer
 
     @property
@@ -53,13 +61,25 @@ class Autosaver(QObject):
         return self._dirty
 
     def mark_dirty(self) -> None:
-        """Called on every change: cheap, no saving here."""
-        self._idle.start()
+        """Called on every change (with a revision: at least on the first after a save); cheap,
+        no saving here."""
+        self._start_idle()
         if not self._max_wait.isActive():
             self._max_wait.start()
         if not self._dirty:
             self._dirty = True
             self.saving.emit()
+
+    def _start_idle(self) -> None:
+        if self._revision is not None:
+            self._seen = self._revision()
+        self._idle.start()
+
+    def _idle_ended(self) -> None:
+        if self._revision is not None and self._revision() != self._seen:
+            self._start_idle()  # changed since: still typing (max_wait caps the wait)
+            return
+        self.flush()
 
     def discard(self) -> None:
         """Forget a pending change (the thing it belonged to is gone)."""

@@ -72,6 +72,40 @@ def test_continuous_typing_is_still_saved_every_two_seconds(
     assert autosave.MAX_WAIT_MS < 2000  # the promise: every edit saved within two seconds
 
 
+def test_keys_after_the_first_are_saved_though_only_the_first_marks_the_scene_dirty(
+    qtbot: QtBot, opened: MainWindow, project_path: Path
+) -> None:
+    scene_id = opened.editor.scene_id
+    assert scene_id is not None
+    editor = opened.editor.editor
+    _type_at_end(qtbot, opened, " One")
+    qtbot.wait(300)  # a pause shorter than the idle delay: the typing goes on
+    qtbot.keyClicks(editor, " two")
+    qtbot.waitUntil(lambda: stored_body(project_path, scene_id).endswith(" One two"), timeout=2500)
+    assert opened.status.save_state.text() == "Saved"
+    qtbot.keyClicks(editor, " three")  # the first key after a save marks the scene dirty again
+    assert opened.status.save_state.text() == "Saving…"
+    qtbot.waitUntil(lambda: stored_body(project_path, scene_id).endswith(" three"), timeout=2500)
+    assert opened.status.save_state.text() == "Saved"
+
+
+def test_an_autosaver_with_a_revision_saves_changes_it_was_not_told_of(qtbot: QtBot) -> None:
+    revision = [1]
+    saves: list[int] = []
+    saver = autosave.Autosaver(
+        lambda: saves.append(revision[0]),
+        idle_ms=150,
+        max_wait_ms=600,
+        revision=lambda: revision[0],
+    )
+    saver.mark_dirty()
+    revision[0] += 1  # a later change moves only the revision, as typing in a dirty editor does
+    qtbot.waitUntil(lambda: saves == [2], timeout=2000)
+    assert not saver.dirty
+    saver.mark_dirty()  # the first change after a save is told again
+    qtbot.waitUntil(lambda: saves == [2, 2], timeout=2000)
+
+
 def test_switching_scene_saves_at_once(
     qtbot: QtBot, opened: MainWindow, project_path: Path
 ) -> None:

@@ -43,11 +43,14 @@ class EditorPanel(QWidget):
         self.editor = SceneEditor(self)
         self.editor.column_moved.connect(self._align_header)
         self.find_bar = FindBar(self.editor, self)
-        self.autosaver = Autosaver(self._write, self)
+        self.autosaver = Autosaver(self._write, self, revision=self._revision)
         self.autosaver.saving.connect(lambda: self.save_state_changed.emit("saving"))
         self.autosaver.saved.connect(lambda: self.save_state_changed.emit("saved"))
+        self.autosaver.saved.connect(self._watch_changes)
         self.autosaver.failed.connect(self.save_state_changed.emit)
-        self.editor.document().contentsChange.connect(self._on_contents_change)
+        self.autosaver.failed.connect(self._watch_changes)  # a key hastens the retry, as before
+        self._watching = False
+        self._watch_changes()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -105,6 +108,7 @@ class EditorPanel(QWidget):
 
     def _show_nothing(self) -> None:
         self.autosaver.discard()
+        self._watch_changes()
         self._scene = None
         self.editor.set_body("")
         self.editor.setReadOnly(True)
@@ -135,10 +139,24 @@ class EditorPanel(QWidget):
             _settle_layout()
 
     # -- saving ------------------------------------------------------------------------------------
+    # The document's changes are listened to only while the scene is saved: the first one marks
+    # it dirty, and the Autosaver learns of later ones from the document's revision when its idle
+    # timer ends. A keystroke in a dirty scene thus runs no Python here.
+    def _watch_changes(self) -> None:
+        if not self._watching:
+            self.editor.document().contentsChange.connect(self._on_contents_change)
+            self._watching = True
+
     def _on_contents_change(self, _position: int, removed: int, added: int) -> None:
         if self.editor.loading or self._scene is None or (removed == 0 and added == 0):
             return
         self.autosaver.mark_dirty()
+        if self._watching:
+            self.editor.document().contentsChange.disconnect(self._on_contents_change)
+            self._watching = False
+
+    def _revision(self) -> int:
+        return self.editor.document().revision()
 
     def _write(self) -> None:
         if self._project is None or self._scene is None:
