@@ -4,7 +4,10 @@
     <folder>/scenes/01-02-slug.md  one file per scene (chapter and scene number in book order),
                                    holding the body exactly, plus one final newline
 
-studio.importers.bundle reads it back into an identical project (ids included).
+studio.importers.bundle reads it back into an identical project (ids included). The dictionary's
+words and the dismissed warnings' keys are listed as they always were; beside each list, an
+object gives each word the date it was added (dictionary_added_at) and each key the date it was
+dismissed (dismissed_at). A bundle written before the dates were kept imports as it did.
 """
 
 from __future__ import annotations
@@ -17,11 +20,14 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import func, select
+
 from studio.core.domain import Alias, Character, TimelineEvent
 from studio.core.errors import ExportError
 from studio.core.story_time import StoryTime
 from studio.services.continuity import ContinuityService
 from studio.services.timeline_data import ItemRef
+from studio.storage.models import ProjectWordRow, SceneCharacterRow, SceneRow, SceneThreadRow
 
 if TYPE_CHECKING:
     from studio.services.project import Project
@@ -31,6 +37,8 @@ BUNDLE_VERSION = 1
 MANIFEST = "project.json"
 SCENES = "scenes"
 Anchors = dict[ItemRef, tuple[ItemRef, str | None]]
+# A scene's body, notes, characters present and threads advanced (ids joined by commas).
+Contents = dict[int, tuple[str, str, str | None, str | None]]
 
 
 def slug(title: str) -> str:
@@ -54,12 +62,18 @@ def build_manifest(project: Project) -> tuple[dict[str, Any], dict[str, str]]:
     files: dict[str, str] = {}
     scenes: list[dict[str, Any]] = []
     anchors = project.timeline.anchors()
+    contents = _scene_contents(project)
+    added = _dated_words(project)
+    dismissed = {
+        key: when.isoformat()
+        for key, when in ContinuityService(project.database).dismissals().items()
+    }
     for chapter_number, chapter in enumerate(chapters, start=1):
-        for scene_number, info_row in enumerate(chapter.scenes, start=1):
-            scene = manuscript.scene(info_row.id)
+        for scene_number, scene in enumerate(chapter.scenes, start=1):
+            body, notes, character_ids, thread_ids = contents[scene.id]
             number = f"{chapter_number:0{width}d}-{scene_number:0{width}d}"
             name = f"{SCENES}/{number}-{slug(scene.title)}.md"
-            files[name] = scene.body + "\n"
+            files[name] = body + "\n"
             scenes.append(
                 {
                     "id": scene.id,
@@ -68,14 +82,14 @@ def build_manifest(project: Project) -> tuple[dict[str, Any], dict[str, str]]:
                     "file": name,
                     "status": scene.status.value,
                     "synopsis": scene.synopsis,
-                    "notes": scene.notes,
+                    "notes": notes,
                     "pov_id": scene.pov_id,
                     "location_id": scene.location_id,
                     "story_time": _time(scene.story_time),
                     "word_target": scene.word_target,
                     "labels": list(scene.labels),
-                    "character_ids": list(scene.character_ids),
-                    "thread_ids": list(scene.thread_ids),
+                    "character_ids": _ids(character_ids),
+                    "thread_ids": _ids(thread_ids),
                     **_anchor(anchors, ItemRef("scene", scene.id)),
                 }
             )
@@ -122,10 +136,42 @@ def build_manifest(project: Project) -> tuple[dict[str, Any], dict[str, str]]:
         ],
         "events": [_event(e, anchors) for e in sorted(project.events.events(), key=lambda e: e.id)],
         "scene_thread_notes": _thread_notes(project),
-        "dictionary": project.dictionary.words(),
-        "dismissed_warnings": ContinuityService(project.database).dismissed_keys(),
+        "dictionary": list(added),
+        "dictionary_added_at": added,
+        "dismissed_warnings": list(dismissed),
+        "dismissed_at": dismissed,
     }
     return manifest, files
+
+
+def _scene_contents(project: Project) -> Contents:
+    """What the binder leaves out of every scene, by id, in one query (scene() per scene was
+    one query each)."""
+    characters = (
+        select(func.group_concat(SceneCharacterRow.character_id))
+        .where(SceneCharacterRow.scene_id == SceneRow.id)
+        .scalar_subquery()
+    )
+    threads = (
+        select(func.group_concat(SceneThreadRow.thread_id))
+        .where(SceneThreadRow.scene_id == SceneRow.id)
+        .scalar_subquery()
+    )
+    query = select(SceneRow.id, SceneRow.body, SceneRow.notes, characters, threads)
+    with project.database.read() as session:
+        return {row[0]: row[1:] for row in session.execute(query)}
+
+
+def _ids(joined: str | None) -> list[int]:
+    """Ids gathered by group_concat, in the order scene() gives them (ascending)."""
+    return [] if joined is None else sorted(map(int, joined.split(",")))
+
+
+def _dated_words(project: Project) -> dict[str, str]:
+    """The project dictionary: each word and when the writer added it, alphabetically."""
+    query = select(ProjectWordRow.word, ProjectWordRow.added_at).order_by(ProjectWordRow.word)
+    with project.database.read() as session:
+        return {word: added_at.isoformat() for word, added_at in session.execute(query)}
 
 
 def _character(character: Character) -> dict[str, Any]:

@@ -71,11 +71,9 @@ def import_bundle(folder: Path, project_path: Path) -> Project:
         settings = info.get("settings", {})
         for key, value in (settings if isinstance(settings, dict) else {}).items():
             project.manuscript.set_setting(str(key), value)
-        # The bundle lists the words only; they are dated with the project, so that a project
-        # made from a bundle and one made from its export are the same, field for field.
-        words = manifest.get("dictionary", [])
-        if words:
-            project.dictionary.add_all(words, added_at=created_at)
+        dictionary = _dated(manifest, "dictionary", "dictionary_added_at", created_at)
+        for added_at, words in dictionary.items():
+            project.dictionary.add_all(words, added_at=added_at)
         # The manifest's story_time of an anchored item is its resolved time as text; resolving
         # again gives back the exact span ("the same evening" is 18:00-22:00, not the day).
         project.timeline.resolve_all()
@@ -167,11 +165,30 @@ def _load(session: Session, manifest: dict[str, Any], bodies: dict[int, str]) ->
             session.execute(update(model), anchors)
     now = datetime.now().replace(microsecond=0)
     dismissed = [
-        {"key": str(key), "dismissed_at": now}
-        for key in dict.fromkeys(manifest.get("dismissed_warnings", []))
+        {"key": key, "dismissed_at": when}
+        for when, keys in _dated(manifest, "dismissed_warnings", "dismissed_at", now).items()
+        for key in keys
     ]
     if dismissed:
         connection.execute(insert(m.DismissedWarningRow), dismissed)
+
+
+def _dated(
+    manifest: dict[str, Any], items_key: str, dates_key: str, undated: datetime
+) -> dict[datetime, list[str]]:
+    """The dictionary's words or the dismissed warnings' keys, grouped by the date the
+    manifest gives them. One without (every one, in a bundle written before dates were kept)
+    is dated undated: a word with the project, so that a project made from a bundle and one
+    made from its export are the same; a dismissal when it is imported."""
+    dates = manifest.get(dates_key, {})
+    if not isinstance(dates, dict):
+        raise TypeError(f"{dates_key} should be an object, not {dates!r}")
+    grouped: dict[datetime, list[str]] = {}
+    for item in dict.fromkeys(map(str, manifest.get(items_key, []))):
+        when = dates.get(item)
+        day = undated if when is None else datetime.fromisoformat(str(when))
+        grouped.setdefault(day, []).append(item)
+    return grouped
 
 
 def _insert(connection: Connection, model: type[m.Base], rows: list[dict[str, Any]]) -> None:

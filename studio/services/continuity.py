@@ -126,6 +126,12 @@ class ContinuityService:
         with self._db.read() as session:
             return list(session.scalars(select(DismissedWarningRow.key).order_by("key")))
 
+    def dismissals(self) -> dict[str, datetime]:
+        """Each dismissed warning's key and when it was dismissed, by key (for the bundle)."""
+        with self._db.read() as session:
+            query = select(DismissedWarningRow.key, DismissedWarningRow.dismissed_at)
+            return {key: when for key, when in sorted(session.execute(query))}
+
     def untouched_chapters(self) -> int:
         with self._db.engine.connect() as connection:
             return _untouched_chapters(connection)
