@@ -187,7 +187,7 @@ class SpellingLayer(QObject):
             return self._ranges(checker, text)
         start, end = unchecked
         before, after = text[:start], text[end:]
-        if not _bmp_only(text):  # Qt's offsets are not Python's: judged afresh every time
+        if not (text.isascii() or _bmp_only(text)):  # Qt's offsets differ: judged every time
             self._typing = None
             return self._ranges(checker, before + " " * (end - start) + after)
         typing = self._typing
@@ -210,22 +210,25 @@ class SpellingLayer(QObject):
 
     def _typed_in(self, text: str, block: QTextBlock) -> tuple[int, int] | None:
         """The span of text (block's) being typed, left unchecked for now; remembered."""
-        cursor = self._editor.textCursor()
-        if cursor.block() != block:
+        position = self._editor.textCursor().position()
+        first = block.position()
+        if not first <= position < first + block.length():  # the cursor is in another block
             if self._unchecked is not None and self._unchecked.block() == block:
                 self._unchecked = None  # this block is checked in full now
             return None
-        span = typed_word(text, python_index(text, cursor.positionInBlock()))
+        # Python indices and Qt's (UTF-16) positions agree unless the text is past the BMP.
+        bmp = text.isascii() or _bmp_only(text)
+        in_block = position - first
+        span = typed_word(text, in_block if bmp else python_index(text, in_block))
         if span is None:
             self._unchecked = None
             return None
-        ((start, _end),) = utf16_offsets(text, [span])
-        start += block.position()
+        start = first + (span[0] if bmp else _utf16_len(text[: span[0]]))
         if self._unchecked is None or self._unchecked.position() != start:
             # A new word (a cursor is made only then: each one is kept up to date at every edit).
             self._unchecked = QTextCursor(block)
             self._unchecked.setPosition(start)
-        self._typing_at = cursor.position()
+        self._typing_at = position
         return span
 
     def _cursor_moved(self) -> None:

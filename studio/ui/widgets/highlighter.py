@@ -165,6 +165,13 @@ class SceneHighlighter(QSyntaxHighlighter):
         """Set the ranges' formats, where they overlap merged in their order, so that a later
         layer (spelling) adds to what an earlier one (emphasis) set instead of replacing it.
         Worked out from the ranges alone: Qt starts each block with no formats."""
+        if len(ranges) == 1:  # one range (one underline, as typing mostly has): nothing to merge
+            start, length, char_format = ranges[0]
+            end = min(start + length, size)
+            start = max(0, start)
+            if start < end:
+                self.setFormat(start, end - start, char_format)
+            return
         spans = [(max(0, start), min(start + length, size), fmt) for start, length, fmt in ranges]
         spans = [span for span in spans if span[0] < span[1]]
         ordered = sorted(spans, key=lambda span: span[0])

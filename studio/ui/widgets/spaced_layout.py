@@ -89,15 +89,21 @@ class SpacedLayout(QPlainTextDocumentLayout):
         """Space block's lines if Qt laid them out afresh; True if anything moved."""
         layout = block.layout()
         count = layout.lineCount()
-        if count == 0 or layout.lineAt(0).y() > 0:
-            return False  # not laid out yet, or already spaced (Qt starts each block at 0)
+        if count == 0:
+            return False  # not laid out yet
+        line = layout.lineAt(0)
+        if line.y() > 0:
+            return False  # already spaced (Qt starts each block at 0)
+        left = line.x()  # Qt puts every line of a block at the document margin
         top = 0.0
-        extra = self.factor - 1.0
+        factor = self.factor
+        extra = factor - 1.0
+        at = layout.lineAt
         for index in range(count):
-            line = layout.lineAt(index)
+            line = at(index)
             height = line.height()
-            line.setPosition(QPointF(line.x(), top + extra * height))
-            top += self.factor * height
+            line.setPosition(QPointF(left, top + extra * height))
+            top += factor * height
         return True
 
     def _spaced_rect(self, block: QTextBlock) -> QRectF:
