@@ -288,15 +288,31 @@ class BibleService:
         return convert.character(row, list(aliases))
 
 
+# What the writer calls each kind of alias in a sentence ("The cover 'Anna Kessler' ends ...").
+_ALIAS_NOUNS: dict[str, str] = {
+    AliasKind.COVER_IDENTITY.value: "cover",
+    AliasKind.CODENAME.value: "codename",
+    AliasKind.NICKNAME.value: "nickname",
+    AliasKind.MAIDEN_NAME.value: "maiden name",
+}
+
+
 def _set_alias_times(
     row: AliasRow, valid_from: StoryTime | str | None, valid_until: StoryTime | str | None
 ) -> None:
-    row.from_text, row.from_start, row.from_end, row.from_precision = convert.story_columns(
-        valid_from
-    )
-    row.until_text, row.until_start, row.until_end, row.until_precision = convert.story_columns(
-        valid_until
-    )
+    """Store the alias's period; one that ends wholly before it begins is refused. Fuzzy times
+    that overlap ("summer 2019" until "July 2019") may be either way round, so they pass."""
+    starts = convert.story_columns(valid_from)
+    ends = convert.story_columns(valid_until)
+    begins, finishes = starts[1], ends[2]
+    if begins is not None and finishes is not None and finishes < begins:
+        noun = _ALIAS_NOUNS.get(row.kind, "alias")
+        raise ValidationError(
+            f"The {noun} '{row.name}' ends ({ends[0]}) before it begins ({starts[0]}). "
+            "Change the date it begins or the date it ends."
+        )
+    row.from_text, row.from_start, row.from_end, row.from_precision = starts
+    row.until_text, row.until_start, row.until_end, row.until_precision = ends
 
 
 def _choice(enum_type: type[AliasKind] | type[ThreadKind] | type[ThreadStatus], value: str) -> str:

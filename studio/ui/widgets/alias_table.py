@@ -1,7 +1,9 @@
 """A character's aliases and cover identities, edited in place in a small table.
 
-Each cell saves through the bible service when it is edited; a story time the service cannot
-read is refused with its message and the cell goes back to what is stored.
+Each cell saves through the bible service when it is edited; a value the service refuses (a
+story time it cannot read, a period that ends before it begins) is refused with its message and
+the cell goes back to what is stored. Showing the aliases again after a save changes only the
+cells that differ, so the cell the writer has moved on to keeps its editor and what is typed.
 """
 
 from __future__ import annotations
@@ -58,19 +60,24 @@ class AliasTable(QTableWidget):
         self.itemChanged.connect(self._item_changed)
 
     def set_aliases(self, aliases: tuple[Alias, ...]) -> None:
+        """Show aliases: the same aliases as shown are updated cell by cell (an open editor
+        elsewhere stays open), others replace the rows."""
         self._filling = True
         try:
-            self.setRowCount(0)
-            for alias in aliases:
-                self._add_row(alias)
+            if [self.alias_id(row) for row in range(self.rowCount())] == [a.id for a in aliases]:
+                for row, alias in enumerate(aliases):
+                    self._update_row(row, alias)
+            else:
+                self.setRowCount(0)
+                for alias in aliases:
+                    self._add_row(alias)
         finally:
             self._filling = False
         self.setFixedHeight(self.horizontalHeader().height() + max(1, len(aliases)) * 30 + 6)
 
-    def _add_row(self, alias: Alias) -> None:
-        row = self.rowCount()
-        self.insertRow(row)
-        values = (
+    @staticmethod
+    def _values(alias: Alias) -> tuple[str, ...]:
+        return (
             alias.name,
             "",
             alias.used_where,
@@ -79,7 +86,22 @@ class AliasTable(QTableWidget):
             alias.valid_until.text if alias.valid_until else "",
             alias.notes,
         )
-        for column, value in enumerate(values):
+
+    def _update_row(self, row: int, alias: Alias) -> None:
+        for column, value in enumerate(self._values(alias)):
+            item = self.item(row, column)
+            if item is not None and item.text() != value:
+                item.setText(value)
+        kind = self.cellWidget(row, 1)
+        if isinstance(kind, QComboBox) and kind.currentText() != alias.kind.value:
+            kind.blockSignals(True)
+            kind.setCurrentText(alias.kind.value)
+            kind.blockSignals(False)
+
+    def _add_row(self, alias: Alias) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        for column, value in enumerate(self._values(alias)):
             item = QTableWidgetItem(value)
             item.setData(ID_ROLE, alias.id)
             self.setItem(row, column, item)
