@@ -165,6 +165,15 @@ def _bad_story_time(folder: Path) -> None:
     _edit_manifest(folder, lambda m: m["scenes"][0].update(story_time="the other day"))
 
 
+def _bad_dismissal_date(folder: Path) -> None:
+    _edit_manifest(
+        folder,
+        lambda m: m.update(
+            dismissed_warnings=["pov-absent:1"], dismissed_at={"pov-absent:1": "Tuesday"}
+        ),
+    )
+
+
 def _not_utf8(folder: Path) -> None:
     sorted((folder / "scenes").iterdir())[0].write_bytes("caf\xe9".encode("latin-1"))
 
@@ -179,6 +188,7 @@ BAD = [
     ("bad status", _bad_status, "is inconsistent"),
     ("bad story time", _bad_story_time, "is inconsistent"),
     ("not UTF-8", _not_utf8, "is not UTF-8"),
+    ("bad dismissal date", _bad_dismissal_date, "is inconsistent"),
 ]
 
 
