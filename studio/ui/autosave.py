@@ -7,7 +7,8 @@ switch, close, Ctrl+S). A failed save keeps the change pending and retries, neve
 Given a `revision` (a number that moves at every change, such as QTextDocument.revision), the
 owner need only call mark_dirty for the first change after a save: the idle timer then asks the
 revision whether changes came since, and waits again if so. An editor thus runs no Python per
-keystroke for saving.
+keystroke for saving. (QTextDocument's revision also moves when a highlighter restyles a block:
+the save may then wait for the max-wait, never longer.)
 """
 
 from __future__ import annotations
