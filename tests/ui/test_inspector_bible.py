@@ -147,6 +147,28 @@ def test_editing_a_character_and_aliases_in_place_is_saved(
     assert alias.valid_from is not None and alias.valid_from.text == "June 2014"
 
 
+def test_saving_an_alias_keeps_the_backstory_being_typed_and_its_cursor(
+    qtbot: QtBot, opened: MainWindow, project_path: Path
+) -> None:
+    card = opened.bible.card
+    backstory = card.long["backstory"]
+    backstory.setFocus()
+    qtbot.keyClicks(backstory, "Macau, five years ago.")
+    cursor = backstory.textCursor()
+    cursor.setPosition(5)
+    backstory.setTextCursor(cursor)
+    with qtbot.waitSignal(card.character_changed):  # saved, then the card is read again
+        card.aliases.item(0, 0).setText("Anna K.")
+    assert _stored_character(project_path, "Katya").aliases[0].name == "Anna K."
+    assert backstory.toPlainText() == "Macau, five years ago."
+    assert backstory.textCursor().position() == 5
+    qtbot.keyClicks(backstory, "!")
+    opened.save_all()
+    assert _stored_character(project_path, "Katya").backstory == "Macau!, five years ago."
+    backstory.undo()  # the writer's own typing is still what Undo takes back
+    assert backstory.toPlainText() == "Macau, five years ago."
+
+
 def test_an_alias_time_that_cannot_be_read_shows_a_dialog(
     qtbot: QtBot, opened: MainWindow, project_path: Path
 ) -> None:

@@ -189,11 +189,13 @@ class CharacterCard(QWidget):
     # -- showing -----------------------------------------------------------------------------------
     def show_character(self, character: Character | None) -> None:
         self.save_now()
+        shown = self.character
+        again = character is not None and shown is not None and character.id == shown.id
         self.character = character
         self.aliases.project = self.project
         self._filling = True
         try:
-            self._fill(character)
+            self._fill(character, again=again)
         finally:
             self._filling = False
 
@@ -201,6 +203,9 @@ class CharacterCard(QWidget):
         """Read the shown character again from the service (after an alias edit, say)."""
         if self.project is None or self.character is None:
             return
+        # Typing not yet saved is saved before the character is read: read first, the card
+        # would show the older text and the next save would write that back over the typing.
+        self.save_now()
         try:
             self.show_character(self.project.bible.character(self.character.id))
         except SafehouseError:
@@ -212,7 +217,9 @@ class CharacterCard(QWidget):
         if self.character is not None:
             self.character_changed.emit(self.character)
 
-    def _fill(self, character: Character | None) -> None:
+    def _fill(self, character: Character | None, *, again: bool = False) -> None:
+        """again: the same character read anew (an alias saved): a long text that is as it was
+        is left alone, so the writer's cursor and undo in it stay where they were."""
         self.setEnabled(
             character is not None and self.project is not None and not self.project.read_only
         )
@@ -223,7 +230,9 @@ class CharacterCard(QWidget):
             show_text(edit, getattr(c, field))
         self.role.setCurrentText(c.role)
         for field, long_edit in self.long.items():
-            long_edit.setPlainText(getattr(c, field))
+            text = getattr(c, field)
+            if not (again and long_edit.toPlainText() == text):
+                long_edit.setPlainText(text)
         self.aliases.set_aliases(c.aliases)
         folder = self.project.path.parent if self.project else None
         self.portrait.setIcon(portrait_pixmap(c, folder) if character else QPixmap())
