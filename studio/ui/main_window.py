@@ -10,13 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFontDialog,
     QMainWindow,
-    QSplitter,
     QTabWidget,
     QWidget,
 )
@@ -34,6 +33,7 @@ from studio.ui.settings import Settings, SettingsStore
 from studio.ui.side_panels import SidePanels
 from studio.ui.themes import apply_theme
 from studio.ui.widgets.status_bar import WritingStatusBar
+from studio.ui.window_layout import WritingSplitter, fit_tab_labels
 
 if TYPE_CHECKING:
     from studio.core.domain import SceneInfo
@@ -88,13 +88,14 @@ class MainWindow(QMainWindow):
         self.centre_tabs.setObjectName("centreTabs")
         self.centre_tabs.setDocumentMode(True)
         self.centre_tabs.setTabBarAutoHide(True)
+        fit_tab_labels(self.centre_tabs)
         self.centre_tabs.addTab(self.editor, "Manuscript")
         self.side_tabs = QTabWidget(self)
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setDocumentMode(True)
         self.side_panels = SidePanels(self)
         self._add_story_views()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = WritingSplitter(1, self)  # a small window: the panels give way first
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
         for widget in (self.binder, self.centre_tabs, self.side_tabs):
@@ -432,7 +433,7 @@ class MainWindow(QMainWindow):
             self.leave_focus_mode()
         self.save_all()
         self.settings.geometry = bytes(self.saveGeometry().toBase64().data()).decode()
-        self.settings.splitter_sizes = list(self.splitter.sizes())
+        self.settings.splitter_sizes = self.splitter.chosen_sizes()
         self.set_project(None)
         self._save_settings()
         event.accept()

@@ -13,11 +13,11 @@ import weakref
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from studio.core.errors import NotFoundError
 from studio.ui.panels.view_host import replace_tab
+from studio.ui.window_layout import fit_tab_labels
 
 if TYPE_CHECKING:
     from studio.services.project import Project
@@ -39,10 +39,8 @@ class SidePanels:
         # alive after Qt deleted it (until the next garbage collection).
         self._window_ref = weakref.ref(window)
         tabs = window.side_tabs
-        # A small window leaves the side panel ~320 px: every tab stays in sight, shortened if
-        # it must be, rather than some hiding behind scroll arrows.
-        tabs.setUsesScrollButtons(False)
-        tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        # A small window leaves the side panel ~230 px: every tab stays in sight.
+        fit_tab_labels(tabs)
         # Stand-ins until the panels are made (their pages are swapped in, in the same place).
         self._bible_page = QWidget(tabs)
         self._inspector_page = QWidget(tabs)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QFormLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -29,6 +30,7 @@ from studio.core.domain import Character
 from studio.core.errors import SafehouseError
 from studio.ui.dialogs.messages import show_error
 from studio.ui.widgets.character_card import CharacterCard
+from studio.ui.widgets.flow_layout import FlowLayout, stack_form
 
 if TYPE_CHECKING:
     from studio.services.project import Project
@@ -115,6 +117,13 @@ class BiblePanel(QWidget):
         self.cast.setItemDelegate(CastDelegate(self.cast))
         self.cast.currentItemChanged.connect(self._current_changed)
         self.card = CharacterCard(self)
+        # A long full name or section title wraps rather than holding the card (and the side
+        # panel) ~330 px wide, cut at the right in a small window.
+        # (These belong in CharacterCard, which this change does not own.) Its form puts the
+        # labels above the fields when narrow, in resizeEvent.
+        for label in (self.card.full_name, *self.card.findChildren(QLabel, "sectionTitle")):
+            label.setWordWrap(True)
+        self._card_forms = self.card.findChildren(QFormLayout)
         self.card.open_scene_requested.connect(self.open_scene_requested.emit)
         self.card.character_changed.connect(self._character_changed)
         self.card.failed.connect(lambda message: show_error(self, "Not saved", message))
@@ -131,8 +140,9 @@ class BiblePanel(QWidget):
         top.setObjectName("bibleList")
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(10, 10, 10, 4)
-        row = QHBoxLayout()
-        row.addWidget(self.search, 1)
+        # A flow: in a narrow side panel (a small window) the button goes under the search.
+        row = FlowLayout()
+        row.addWidget(self.search)
         row.addWidget(self.add_button)
         top_layout.addLayout(row)
         top_layout.addWidget(self.cast, 1)
@@ -144,6 +154,11 @@ class BiblePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for form in self._card_forms:  # a narrow side panel: labels above the fields
+            stack_form(form, self.width())
 
     # -- contents ----------------------------------------------------------------------------------
     def set_project(self, project: Project | None) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from studio.core.errors import SafehouseError
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 OUTLINE_KINDS = {"manuscript", "part", "chapter", "scene"}
 BIBLE_KINDS = {"characters", "character", "locations", "location", "threads", "thread"}
+NARROW_BINDER = 190
+"""Narrower than this (px), the binder shows titles without their word counts."""
 
 
 class BinderPanel(QWidget):
@@ -126,6 +129,12 @@ class BinderPanel(QWidget):
         if watched is self.tree and restyled:
             self._fit_timer.start()
         return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A narrow binder (a small window) gives the counts' width to the titles, which would
+        # otherwise be cut to a letter; the status bar still counts the scene and the book.
+        self.tree.setColumnHidden(1, self.width() < NARROW_BINDER)
 
     def _expanded(self) -> set[ItemRef]:
         refs: set[ItemRef] = set()

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QResizeEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,6 +32,7 @@ from studio.core.domain import Character, Location, PlotThread, Scene, SceneInfo
 from studio.core.errors import SafehouseError
 from studio.ui.autosave import Autosaver
 from studio.ui.widgets.check_list import CheckList
+from studio.ui.widgets.flow_layout import stack_form
 from studio.ui.widgets.line_text import show_text
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ class InspectorPanel(QWidget):
             )
             combo.setMinimumContentsLength(8)
         self.body = body
+        self._form = form
         scroll = QScrollArea(self)
         scroll.setObjectName("inspectorScroll")
         scroll.setWidgetResizable(True)
@@ -129,6 +131,10 @@ class InspectorPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        stack_form(self._form, self.width())  # a narrow side panel: labels above the fields
 
     def _text(self, parent: QWidget, placeholder: str, height: int) -> QPlainTextEdit:
         edit = QPlainTextEdit(parent)

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from studio.core.errors import SafehouseError
 from studio.services.search import SearchHit, find
+from studio.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from studio.services.project import Project
@@ -98,17 +98,16 @@ class ProjectSearchPanel(QWidget):
         self.results.setWordWrap(False)
         self.results.itemClicked.connect(self._picked)
         self.results.itemActivated.connect(self._picked)
-        options = QHBoxLayout()
-        options.setContentsMargins(0, 0, 0, 0)
+        # Flows, not rows: a narrow side panel (a small window) wraps them onto more lines
+        # instead of being held ~280 px wide.
+        options = FlowLayout()
         for box in (self.match_case, self.whole_words, self.regex):
             options.addWidget(box)
             box.toggled.connect(self._options_changed)
-        options.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        replace_row = QHBoxLayout()
-        replace_row.setContentsMargins(0, 0, 0, 0)
-        replace_row.addWidget(self.replacement, 1)
+        replace_row = FlowLayout()
+        replace_row.addWidget(self.replacement)
         replace_row.addWidget(self.replace_all)
         layout.addWidget(self.field)
         layout.addLayout(replace_row)

@@ -14,12 +14,13 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from studio.core.errors import SafehouseError
 from studio.services.continuity import Check, ContinuityService, ContinuityWarning
 from studio.ui.dialogs.messages import show_error
+from studio.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from studio.services.project import Project
@@ -67,21 +69,27 @@ class ContinuityPanel(QWidget):
         self.show_dismissed.toggled.connect(lambda _on: self.refresh())
         self.threshold = QSpinBox(self)
         self.threshold.setRange(1, 99)
-        self.threshold.setPrefix("Threads untouched after ")
         self.threshold.setSuffix(" chapters")
         self.threshold.editingFinished.connect(self._threshold_changed)
+        # The sentence outside the spin box, and the rows below as flows: a narrow side panel
+        # (a small window) wraps them instead of being held ~330 px wide.
+        threshold_label = QLabel("Threads untouched after", self)
+        threshold_label.setBuddy(self.threshold)
+        threshold_row = FlowLayout()
+        threshold_row.addWidget(threshold_label)
+        threshold_row.addWidget(self.threshold)
         refresh = QPushButton("Check again", self)
         refresh.clicked.connect(self.refresh)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         buttons.addWidget(self.dismiss_button)
         buttons.addWidget(refresh)
-        buttons.addStretch(1)
+        buttons.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding))
         buttons.addWidget(self.show_dismissed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.threshold)
+        layout.addLayout(threshold_row)
         layout.addLayout(buttons)
         if project is not None:
             self.set_project(project)

@@ -1,0 +1,142 @@
+"""How the window's three columns share its width: the writing first, the side panels give way.
+
+The writer chooses the columns' widths (by dragging, or the widths saved from last time). When
+the window is too narrow for those widths to leave the text at least half of it (a small laptop
+screen), the binder and the side panel shrink, each in proportion to its chosen width and none
+below its minimum, and the text keeps half; widen the window again and they come back to the
+widths chosen. A window wide enough (1440 px for the default widths) is laid out as chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
+
+TEXT_SHARE = 0.5
+"""The least part of the window's width the text column is given before the panels are."""
+
+
+def fit_sizes(
+    chosen: Sequence[int], minimums: Sequence[int], total: int, text: int, share: float
+) -> list[int]:
+    """The columns' widths in total pixels: chosen, unless that leaves the text column (index
+    text) less than share of total; then the other columns shrink in proportion to their chosen
+    widths, none below its minimum, until it has that share (or they are all at their minimum).
+    A column chosen 0 wide (a hidden one) stays 0."""
+    sides = [i for i in range(len(chosen)) if i != text and chosen[i] > 0]
+    budget = total - max(minimums[text], round(total * share))
+    sizes = [0] * len(chosen)
+    if sum(chosen[i] for i in sides) <= budget:
+        for i in sides:
+            sizes[i] = chosen[i]
+    else:
+        # Water-filling: scale the free columns down together; one that would go below its
+        # minimum is held there and the rest share what is left.
+        free = list(sides)
+        while True:
+            held = sum(minimums[i] for i in sides if i not in free)
+            wanted = sum(chosen[i] for i in free)
+            scale = max(budget - held, 0) / wanted if wanted else 0.0
+            below = [i for i in free if chosen[i] * scale < minimums[i]]
+            if not below:
+                break
+            free = [i for i in free if i not in below]
+        for i in sides:
+            sizes[i] = int(chosen[i] * scale) if i in free else minimums[i]
+    sizes[text] = total - sum(sizes)
+    return sizes
+
+
+class WritingSplitter(QSplitter):
+    """A horizontal splitter whose column text keeps at least TEXT_SHARE of the width."""
+
+    def __init__(self, text: int, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self._text = text
+        self._chosen: list[int] = []
+        self.splitterMoved.connect(self._dragged)
+
+    def chosen_sizes(self) -> list[int]:
+        """The widths the writer chose (what is saved), which a narrow window may have cut."""
+        return list(self._chosen) if self._chosen else self.sizes()
+
+    def setSizes(self, sizes: Sequence[int]) -> None:
+        """The writer's widths: shown as they are where the window is wide enough."""
+        self._chosen = [int(size) for size in sizes]
+        super().setSizes(self._chosen)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _dragged(self, _position: int, _index: int) -> None:
+        self._chosen = self.sizes()
+
+    def _fit(self) -> None:
+        sizes = self.sizes()
+        total = sum(sizes)
+        if total <= 0 or len(self._chosen) != self.count():
+            return
+        widgets = [self.widget(i) for i in range(self.count())]
+        shown = [widget is not None and not widget.isHidden() for widget in widgets]
+        chosen = [size if visible else 0 for size, visible in zip(self._chosen, shown, strict=True)]
+        minimums = [_minimum_width(widget) for widget in widgets]
+        fitted = fit_sizes(chosen, minimums, total, self._text, TEXT_SHARE)
+        if fitted != sizes:
+            super().setSizes(fitted)
+
+
+def _minimum_width(widget: QWidget | None) -> int:
+    if widget is None:
+        return 0
+    return max(widget.minimumSizeHint().width(), widget.minimumWidth())
+
+
+COMPACT_SAVING = 16
+"""Pixels a tab gives up with the themes' QTabBar[compact="true"] padding (6 px a side, not 14)."""
+
+
+class _TabFitter(QObject):
+    """Pads a tab bar compactly (the themes' QTabBar[compact="true"]) while its labels would
+    not fit with the usual padding, so that a narrow column still reads them whole."""
+
+    def __init__(self, tabs: QTabWidget) -> None:
+        super().__init__(tabs)
+        self._tabs = tabs
+        tabs.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        bar = self._tabs.tabBar()
+        compact = bool(bar.property("compact"))
+        # tabSizeHint is a label's whole width (eliding only happens when laying out).
+        wanted = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+        if compact:
+            wanted += COMPACT_SAVING * bar.count()
+        # The column is never made narrower than its labels read whole at the compact padding.
+        self._tabs.setMinimumWidth(wanted - COMPACT_SAVING * bar.count())
+        narrow = wanted > self._tabs.width()
+        if narrow != compact:
+            bar.setProperty("compact", narrow)
+            bar.style().unpolish(bar)
+            bar.style().polish(bar)
+            bar.updateGeometry()
+
+
+def fit_tab_labels(tabs: QTabWidget) -> None:
+    """Every tab stays in sight in a narrow column, rather than some hiding behind scroll
+    arrows: padded less when it must be, and only then its label shortened."""
+    tabs.setUsesScrollButtons(False)
+    tabs.setElideMode(Qt.TextElideMode.ElideRight)
+    _TabFitter(tabs)
+
+
+__all__ = ["COMPACT_SAVING", "TEXT_SHARE", "WritingSplitter", "fit_sizes", "fit_tab_labels"]
