@@ -77,6 +77,18 @@ def test_synopsis_notes_threads_and_cast_are_saved(
     assert len(stored.character_ids) == 3
 
 
+def test_notes_being_typed_survive_a_change_to_the_cast(
+    qtbot: QtBot, opened: MainWindow, project_path: Path
+) -> None:
+    inspector, scene_id = opened.inspector, opened.editor.scene_id or 0
+    qtbot.keyClicks(inspector.notes, "Check the tram timetable.")
+    opened.on_bible_changed()  # a character added or renamed elsewhere: the choices are read again
+    assert inspector.notes.toPlainText() == "Check the tram timetable."
+    qtbot.keyClicks(inspector.notes, " Twice.")
+    opened.next_scene()
+    assert _stored_scene(project_path, scene_id).notes == "Check the tram timetable. Twice."
+
+
 # -- the status bar -----------------------------------------------------------------------------
 def test_the_status_bar_counts_scene_chapter_book_and_session_words(
     qtbot: QtBot, opened: MainWindow

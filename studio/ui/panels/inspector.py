@@ -33,7 +33,7 @@ from studio.core.errors import SafehouseError
 from studio.ui.autosave import Autosaver
 from studio.ui.widgets.check_list import CheckList
 from studio.ui.widgets.flow_layout import stack_form
-from studio.ui.widgets.line_text import show_text
+from studio.ui.widgets.line_text import show_plain_text, show_text
 
 if TYPE_CHECKING:
     from studio.services.project import Project
@@ -153,6 +153,9 @@ class InspectorPanel(QWidget):
 
     def reload_choices(self) -> None:
         """The cast, locations, threads and placements changed (or a project was opened)."""
+        # Typing not yet saved is saved before the scene is read again: read first, the panel
+        # would show the older synopsis or notes and the next save would write them back.
+        self.save_now()
         project = self._project
         self._characters = project.bible.characters() if project else []
         self._locations = project.bible.locations() if project else []
@@ -164,7 +167,7 @@ class InspectorPanel(QWidget):
                 scene = project.manuscript.scene(self._scene_id)
             except SafehouseError:
                 self._scene_id = None
-        self._fill(scene)
+        self._fill(scene, again=True)
 
     def _reload_anchors(self) -> None:
         # The scenes and events to hang on are read when first offered, not at every reload.
@@ -196,13 +199,14 @@ class InspectorPanel(QWidget):
             self._scene_id = None
             self._fill(None)
 
-    def _fill(self, scene: Scene | None) -> None:
+    def _fill(self, scene: Scene | None, *, again: bool = False) -> None:
+        """again: the shown scene read anew (the choices changed): its texts as they are stay."""
         self._filling = True
         try:
             self.body.setEnabled(scene is not None and not self._read_only)
             self.title.setText(scene.title if scene else "No scene open")
-            self.synopsis.setPlainText(scene.synopsis if scene else "")
-            self.notes.setPlainText(scene.notes if scene else "")
+            show_plain_text(self.synopsis, scene.synopsis if scene else "", again=again)
+            show_plain_text(self.notes, scene.notes if scene else "", again=again)
             self.status.setCurrentIndex(list(SceneStatus).index(scene.status) if scene else 1)
             show_text(self.story_time, scene.story_time.text if scene and scene.story_time else "")
             self.story_time_error.hide()

@@ -33,7 +33,7 @@ from studio.ui.autosave import Autosaver
 from studio.ui.models.binder_model import dot_icon
 from studio.ui.widgets.alias_table import AliasTable
 from studio.ui.widgets.growing_text import GrowingTextEdit
-from studio.ui.widgets.line_text import show_text
+from studio.ui.widgets.line_text import show_plain_text, show_text
 
 if TYPE_CHECKING:
     from studio.services.project import Project
@@ -230,9 +230,7 @@ class CharacterCard(QWidget):
             show_text(edit, getattr(c, field))
         self.role.setCurrentText(c.role)
         for field, long_edit in self.long.items():
-            text = getattr(c, field)
-            if not (again and long_edit.toPlainText() == text):
-                long_edit.setPlainText(text)
+            show_plain_text(long_edit, getattr(c, field), again=again)
         self.aliases.set_aliases(c.aliases)
         folder = self.project.path.parent if self.project else None
         self.portrait.setIcon(portrait_pixmap(c, folder) if character else QPixmap())
