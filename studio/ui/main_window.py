@@ -27,6 +27,7 @@ from studio.ui.menus import build_menus
 from studio.ui.panels.binder import BinderPanel
 from studio.ui.panels.editor import EditorPanel
 from studio.ui.panels.view_host import ViewHost
+from studio.ui.panes import BINDER, SIDE, Panes
 from studio.ui.replace import BookReplace
 from studio.ui.session import WritingSession
 from studio.ui.settings import Settings, SettingsStore
@@ -62,7 +63,6 @@ class MainWindow(QMainWindow):
         self._store = store
         self.project: Project | None = None
         self.session = WritingSession()
-        self._focus_state: tuple[bool, bool] | None = None
         # While start() opens the first project: the bible and spelling wait for the scene.
         self._opening = False
         # The theme first: a widget made before it keeps the platform's point size (the style
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
             apply_theme(app, settings.theme)
         self._build_panels()
         self.book_replace = BookReplace(self)  # before the menus: Edit holds its undo
+        self.panes = Panes(self)  # the binder's and side panel's visibility, and focus mode
         self.menu_actions = build_menus(self)
         self._wire()
         self._restore_layout()
@@ -405,6 +406,7 @@ class MainWindow(QMainWindow):
             inspector.reload_choices()
 
     def _show_character(self, character_id: int) -> None:
+        self.panes.set_shown(SIDE, True)
         self.side_tabs.setCurrentWidget(self.bible)
         self.bible.show_character(character_id)
 
@@ -429,8 +431,7 @@ class MainWindow(QMainWindow):
         return all([panel.save_now() for panel in panels])
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._focus_state is not None:
-            self.leave_focus_mode()
+        self.leave_focus_mode()
         self.save_all()
         self.settings.geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.splitter_sizes = self.splitter.chosen_sizes()
@@ -452,6 +453,7 @@ class MainWindow(QMainWindow):
             self.resize(1440, 900)
         sizes = self.settings.splitter_sizes
         self.splitter.setSizes(sizes if len(sizes) == 3 and all(sizes) else DEFAULT_SPLITTER)
+        self.panes.restore()
 
     # -- editing commands --------------------------------------------------------------------------
     def undo(self) -> None:
@@ -464,6 +466,9 @@ class MainWindow(QMainWindow):
 
     def redo(self) -> None:
         widget = QApplication.focusWidget()
+        if widget is self.binder.tree:  # the binder's own redo: delete again what undo put back
+            self.binder.redo_delete()
+            return
         target = widget if hasattr(widget, "redo") else self.editor.editor
         target.redo()  # type: ignore[union-attr]
 
@@ -496,43 +501,20 @@ class MainWindow(QMainWindow):
         self.editor.editor.set_editor_font(family, self.settings.editor_font_size)
 
     def toggle_focus_mode(self) -> None:
-        if self._focus_state is None:
-            self.enter_focus_mode()
-        else:
-            self.leave_focus_mode()
+        self.panes.toggle_focus_mode()
 
     def enter_focus_mode(self) -> None:
-        """Only the text, full screen; Esc (or F11) comes back."""
-        self._focus_state = (self.isFullScreen(), self.isMaximized())
-        for widget in (self.binder, self.side_tabs, self.menuBar(), self.status):
-            widget.hide()
-        self.centre_tabs.tabBar().hide()
-        self.editor.set_focus_mode(True)
-        self.menu_actions.focus_mode.setChecked(True)
-        self.menu_actions.leave_focus_mode.setEnabled(True)
-        self.showFullScreen()
-        self.editor.editor.setFocus()
+        self.panes.enter_focus_mode()
 
     def leave_focus_mode(self) -> None:
-        if self._focus_state is None:
-            return
-        was_full_screen, was_maximised = self._focus_state
-        self._focus_state = None
-        for widget in (self.binder, self.side_tabs, self.menuBar(), self.status):
-            widget.show()
-        self.centre_tabs.setTabBarAutoHide(True)
-        self.centre_tabs.tabBar().setVisible(self.centre_tabs.count() > 1)
-        self.editor.set_focus_mode(False)
-        self.menu_actions.focus_mode.setChecked(False)
-        self.menu_actions.leave_focus_mode.setEnabled(False)
-        if not was_full_screen:
-            self.showMaximized() if was_maximised else self.showNormal()
+        self.panes.leave_focus_mode()
 
     @property
     def in_focus_mode(self) -> bool:
-        return self._focus_state is not None
+        return self.panes.in_focus_mode
 
     def focus_binder(self) -> None:
+        self.panes.set_shown(BINDER, True)
         self.binder.focus_tree()
 
     def focus_editor(self) -> None:
@@ -555,11 +537,13 @@ class MainWindow(QMainWindow):
         self.centre_tabs.setCurrentWidget(self.grid_host)
 
     def show_continuity(self) -> None:
+        self.panes.set_shown(SIDE, True)
         self.side_tabs.setCurrentWidget(self.continuity_host)
 
     def find_in_project(self) -> None:
         """Edit → Find in Project: the Search tab, with the editor's selection to look for."""
         selected = self.editor.editor.textCursor().selectedText()
+        self.panes.set_shown(SIDE, True)
         self.side_tabs.setCurrentWidget(self.search_host)
         self.project_search.start(selected if "\u2029" not in selected else "")
 
@@ -580,6 +564,7 @@ class MainWindow(QMainWindow):
         editor.setFocus()
 
     def focus_bible(self) -> None:
+        self.panes.set_shown(SIDE, True)
         self.side_tabs.setCurrentWidget(self.bible)
         self.bible.focus_search()
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
+
+from studio.ui.panes import BINDER, SIDE
 
 if TYPE_CHECKING:
     from studio.ui.main_window import MainWindow
@@ -45,6 +47,8 @@ class Actions:
     focus_binder: QAction
     focus_editor: QAction
     focus_bible: QAction
+    show_binder: QAction
+    show_side_panel: QAction
     theme_light: QAction
     theme_dark: QAction
     show_timeline: QAction
@@ -78,6 +82,34 @@ def _standard(key: Key, fallback: str) -> QKeySequence:
     return QKeySequence(fallback) if sequence.isEmpty() else sequence
 
 
+def name_undo_redo(window: MainWindow, undo: QAction, redo: QAction) -> None:
+    """Edit → Undo and Redo say what they would do when the binder has the keys (its deletes);
+    elsewhere they are the focused field's own, plainly named."""
+    undo_text, redo_text = "&Undo", "&Redo"
+    if QApplication.focusWidget() is window.binder.tree:
+        undone, redone = window.binder.undo_label(), window.binder.redo_label()
+        if undone is not None:
+            undo_text = f"&Undo Delete of {_literal(undone)}"
+        if redone is not None:
+            redo_text = f"&Redo Delete of {_literal(redone)}"
+    undo.setText(undo_text)
+    redo.setText(redo_text)
+
+
+def _redo_keys() -> list[QKeySequence]:
+    """Every key the platform gives Redo (Ctrl+Y first on some) and Ctrl+Shift+Z: a text field
+    takes them all itself, and the binder, which has no redo of its own, gets them here."""
+    keys = list(QKeySequence.keyBindings(Key.Redo))
+    if QKeySequence("Ctrl+Shift+Z") not in keys:
+        keys.append(QKeySequence("Ctrl+Shift+Z"))
+    return keys
+
+
+def _literal(text: str) -> str:
+    """text shown as it is in a menu item ('Salt & Pepper' keeps its '&', no shortcut letter)."""
+    return text.replace("&", "&&")
+
+
 def build_menus(window: MainWindow) -> Actions:
     bar = window.menuBar()
     file = bar.addMenu("&File")
@@ -99,7 +131,8 @@ def build_menus(window: MainWindow) -> Actions:
 
     edit = bar.addMenu("&Edit")
     undo = _action(window, edit, "&Undo", window.undo, Key.Undo)
-    redo = _action(window, edit, "&Redo", window.redo, _standard(Key.Redo, "Ctrl+Shift+Z"))
+    redo = _action(window, edit, "&Redo", window.redo)
+    redo.setShortcuts(_redo_keys())
     edit.addSeparator()
     find = _action(window, edit, "&Find in Scene…", window.editor.open_find, Key.Find)
     replace = _action(
@@ -111,6 +144,7 @@ def build_menus(window: MainWindow) -> Actions:
     # Replace All in the book is asked for in the Search tab; its undo lives here.
     edit.addAction(window.book_replace.undo_action)
     edit.addSeparator()
+    edit.aboutToShow.connect(lambda: name_undo_redo(window, undo, redo))
     italic = _action(window, edit, "&Italic", window.editor.toggle_italic, Key.Italic)
     bold = _action(window, edit, "&Bold", window.editor.toggle_bold, Key.Bold)
 
@@ -122,6 +156,15 @@ def build_menus(window: MainWindow) -> Actions:
     leave_focus.setEnabled(False)
     leave_focus.triggered.connect(window.leave_focus_mode)
     window.addAction(leave_focus)
+    show_binder = _action(
+        window, view, "Show &Binder", lambda: window.panes.toggle(BINDER), "Ctrl+Alt+B"
+    )
+    show_side_panel = _action(
+        window, view, "Show &Side Panel", lambda: window.panes.toggle(SIDE), "Ctrl+Alt+I"
+    )
+    for action in (show_binder, show_side_panel):
+        action.setCheckable(True)
+        action.setChecked(True)
     view.addSeparator()
     focus_binder = _action(window, view, "Go to &Binder", window.focus_binder, "Ctrl+1")
     focus_editor = _action(window, view, "Go to &Editor", window.focus_editor, "Ctrl+2")
@@ -172,6 +215,8 @@ def build_menus(window: MainWindow) -> Actions:
         focus_binder=focus_binder,
         focus_editor=focus_editor,
         focus_bible=focus_bible,
+        show_binder=show_binder,
+        show_side_panel=show_side_panel,
         theme_light=theme_light,
         theme_dark=theme_dark,
         show_timeline=show_timeline,

@@ -26,6 +26,8 @@ class Settings:
     geometry: str = ""
     window_state: str = ""
     splitter_sizes: list[int] = field(default_factory=list)
+    binder_shown: bool = True  # View → Show Binder
+    side_panel_shown: bool = True  # View → Show Side Panel
     last_project: str = ""
     recent_projects: list[str] = field(default_factory=list)
     last_scenes: dict[str, int] = field(default_factory=dict)

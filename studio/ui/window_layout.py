@@ -5,13 +5,15 @@ the window is too narrow for those widths to leave the text at least half of it 
 screen), the binder and the side panel shrink, each in proportion to its chosen width and none
 below its minimum, and the text keeps half; widen the window again and they come back to the
 widths chosen. A window wide enough (1440 px for the default widths) is laid out as chosen.
+A hidden column (View → Show Binder) gives its width to the text and keeps its chosen width,
+which it comes back at when shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
@@ -60,8 +62,21 @@ class WritingSplitter(QSplitter):
         self.splitterMoved.connect(self._dragged)
 
     def chosen_sizes(self) -> list[int]:
-        """The widths the writer chose (what is saved), which a narrow window may have cut."""
+        """The widths the writer chose (what is saved), which a narrow window may have cut; a
+        hidden column's is the width it had."""
         return list(self._chosen) if self._chosen else self.sizes()
+
+    def set_shown(self, index: int, shown: bool) -> None:
+        """Show or hide column index: hidden, its width goes to the text; shown again, it comes
+        back at its chosen width (the fit to the window's width applied)."""
+        widget = self.widget(index)
+        if widget is None or widget.isHidden() != shown:
+            return
+        widget.setVisible(shown)
+        self._fit()
+        # Qt lays the columns out again once the change is processed (the hidden column's handle
+        # goes too): fitted again after that, so the widths are those of a fresh layout.
+        QTimer.singleShot(0, self._fit)
 
     def setSizes(self, sizes: Sequence[int]) -> None:
         """The writer's widths: shown as they are where the window is wide enough."""
@@ -74,7 +89,19 @@ class WritingSplitter(QSplitter):
         self._fit()
 
     def _dragged(self, _position: int, _index: int) -> None:
-        self._chosen = self.sizes()
+        sizes = self.sizes()
+        if len(self._chosen) != len(sizes):
+            self._chosen = sizes
+            return
+        # A hidden column (0 wide) keeps the width it will come back at.
+        self._chosen = [
+            chosen if self._is_hidden(i) else size
+            for i, (size, chosen) in enumerate(zip(sizes, self._chosen, strict=True))
+        ]
+
+    def _is_hidden(self, index: int) -> bool:
+        widget = self.widget(index)
+        return widget is None or widget.isHidden()
 
     def _fit(self) -> None:
         sizes = self.sizes()
@@ -82,8 +109,7 @@ class WritingSplitter(QSplitter):
         if total <= 0 or len(self._chosen) != self.count():
             return
         widgets = [self.widget(i) for i in range(self.count())]
-        shown = [widget is not None and not widget.isHidden() for widget in widgets]
-        chosen = [size if visible else 0 for size, visible in zip(self._chosen, shown, strict=True)]
+        chosen = [0 if self._is_hidden(i) else size for i, size in enumerate(self._chosen)]
         minimums = [_minimum_width(widget) for widget in widgets]
         fitted = fit_sizes(chosen, minimums, total, self._text, TEXT_SHARE)
         if fitted != sizes:

@@ -3,7 +3,8 @@
 Selecting a scene asks for it to be opened; dragging reorders (saved at once by the model);
 the context menu adds, renames (in place) and deletes. A delete can be taken back: what it removed
 is kept, newest last, and undo_delete() (Edit → Undo with the binder focused, or the context
-menu's Undo Delete) puts the newest back. Only a delete that takes scenes with words asks first.
+menu's Undo Delete) puts the newest back; redo_delete() (Edit → Redo) deletes again, by id, what
+the last undo put back. Only a delete that takes scenes with words asks first.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ class BinderPanel(QWidget):
         self._project: Project | None = None
         self._quiet = False
         self._deleted: list[Removed] = []  # the deletes undo_delete() can take back, newest last
+        # What undo_delete() put back, and its label, for redo_delete(); newest last.
+        self._undone: list[tuple[ItemRef, str]] = []
         self.model = BinderModel()
         self.model.moved.connect(self._after_move)
         self.model.move_failed.connect(lambda message: show_error(self, "Not changed", message))
@@ -89,6 +92,7 @@ class BinderPanel(QWidget):
     def set_project(self, project: Project | None) -> None:
         self._project = project
         self._deleted.clear()
+        self._undone.clear()
         self.model.project = project
         self.tree.setDragEnabled(project is not None and not project.read_only)
         self.reload(expand_all=True)
@@ -261,6 +265,10 @@ class BinderPanel(QWidget):
                 ("-", lambda: None),
                 (f"Undo Delete of {self._deleted[-1].label}", lambda: _ignore(self.undo_delete())),
             ]
+        if self._undone:
+            redo = (f"Redo Delete of {self._undone[-1][1]}", lambda: _ignore(self.redo_delete()))
+            entries += [] if self._deleted else [("-", lambda: None)]
+            entries.append(redo)
         return entries
 
     def _adder(self, kind: str) -> Callable[[], None]:
@@ -322,6 +330,13 @@ class BinderPanel(QWidget):
             text += "\n\nEdit → Undo brings it back."
             if not confirm(self, f"Delete {what}", text, "Delete"):
                 return False
+        if not self._remove(ref):
+            return False
+        self._undone.clear()  # a new delete: what undo put back before is the writer's again
+        return True
+
+    def _remove(self, ref: ItemRef) -> bool:
+        """Delete ref through the service and keep what it removed for undo_delete()."""
         self.save_requested.emit()  # the open scene's last words are in what the delete keeps
         deleted_scenes = self._scenes_under(ref)
         try:
@@ -340,6 +355,23 @@ class BinderPanel(QWidget):
     def can_undo_delete(self) -> bool:
         return bool(self._deleted)
 
+    def undo_label(self) -> str | None:
+        """What undo_delete() would bring back ('chapter “The Letter” (3 scenes)'), or None."""
+        return self._deleted[-1].label if self._deleted else None
+
+    def redo_label(self) -> str | None:
+        """What redo_delete() would delete again, or None."""
+        return self._undone[-1][1] if self._undone else None
+
+    def redo_delete(self) -> bool:
+        """Delete again, by its id, what the last undo_delete() brought back (without asking:
+        Edit → Undo brings it back again); False when there is none or it could not be deleted."""
+        if self._project is None or not self._undone:
+            self.message_posted.emit("Nothing brought back to delete again")
+            return False
+        ref, _label = self._undone.pop()
+        return self._remove(ref)
+
     def undo_delete(self) -> bool:
         """Put back what the newest delete removed and select it; False when there was none or
         it could not come back (the writer is told why)."""
@@ -353,6 +385,7 @@ class BinderPanel(QWidget):
             show_error(self, "Not brought back", str(error))
             self.reload()
             return False
+        self._undone.append((ItemRef(restored.kind, restored.id), removed.label))
         self.reload()
         (self.outline_changed if removed.kind in OUTLINE_KINDS else self.bible_changed).emit()
         index = self.model.index_of(restored.kind, restored.id)
@@ -365,6 +398,8 @@ class BinderPanel(QWidget):
 
     def _scenes_under(self, ref: ItemRef) -> list[int]:
         index = self.model.index_of(ref.kind, ref.id or 0)
+        if not index.isValid():  # not in the binder (any more): the service says so
+            return []
         found: list[int] = []
         pending = [index]
         while pending:
