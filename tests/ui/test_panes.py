@@ -171,3 +171,20 @@ def test_the_new_shortcuts_clash_with_no_other(opened: MainWindow) -> None:
     assert actions.show_side_panel.shortcut().toString() == "Ctrl+Alt+I"
     keys = [key.toString() for a in opened.actions() for key in a.shortcuts()]
     assert len(keys) == len(set(keys)), sorted(keys)
+
+
+def test_a_drag_while_the_binder_is_hidden_keeps_its_width(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    opened.resize(1440, 900)
+    _settle()
+    binder = opened.splitter.sizes()[0]
+    opened.menu_actions.show_binder.trigger()
+    _settle()
+    opened.splitter.moveSplitter(opened.splitter.width() - 300, 2)  # the side panel wider
+    _settle()
+    assert opened.splitter.sizes()[2] > 290
+    opened.menu_actions.show_binder.trigger()
+    _settle()
+    assert opened.splitter.sizes()[0] == binder
+    assert opened.splitter.chosen_sizes()[0] == binder
