@@ -117,17 +117,19 @@ def _word_classes(text: str) -> bytes | None:
     """Each character of text as b" " (white space or a dash), b"w" (a letter or digit) or b"."
     (anything else), "--" as two spaces; None for a text with many characters outside Latin-1
     (Cyrillic...), each of which would cost a pass."""
-    if "--" in text:
-        text = text.replace("--", "  ")  # one character for one, as below
     for _ in range(_MOST_STAND_INS):
         try:
-            return text.encode("latin-1").translate(_WORD_CLASSES)
+            data = text.encode("latin-1")
         except UnicodeEncodeError as error:
             # A Latin-1 stand-in of the same class for each such character (curly quotes,
-            # dashes...), one for one so offsets stay. Once none is left the text is stored
-            # one byte a character, and encoding it is a copy.
+            # dashes...), one for one so offsets stay; never a "-". Once none is left the text
+            # is stored one byte a character, and encoding it is a copy.
             char = text[error.start]
             text = text.replace(char, _word_stand_in(char))
+            continue
+        if b"--" in data:  # looked for in the bytes: half the memory of most books' text
+            data = data.replace(b"--", b"  ")  # one space for each character, as above
+        return data.translate(_WORD_CLASSES)
     return None
 
 
