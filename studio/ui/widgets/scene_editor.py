@@ -71,6 +71,7 @@ class SceneEditor(QPlainTextEdit):
         document.setDocumentLayout(self.spacing)
         document.setDocumentMargin(36)
         self.setDocument(document)
+        self._viewport = self.viewport()  # read at every key: one call into Qt, not two
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.highlighter = SceneHighlighter(document)
         self.loading = False
@@ -181,6 +182,26 @@ class SceneEditor(QPlainTextEdit):
         else:
             self.spacing.guard()
         super().keyPressEvent(event)
+        self._keep_caret_line_whole()
+
+    def _keep_caret_line_whole(self) -> None:
+        """Scroll down by whole lines while the caret's line is cut by the bottom edge.
+
+        Qt scrolls a plain text edit line by line. To bring the caret's line into view it picks
+        the first line that can top the page by that line's top, but a page that starts at a line
+        really starts at the bottom of the line before it: SpacedLayout's half line above every
+        line is not counted, and a line that wraps at the bottom of the page (or a new paragraph,
+        a Page Down) can be left up to half below the edge. Only a line that straddles the edge
+        is moved, a line or two; whatever Qt chose to leave off the page stays off it.
+        """
+        bottom = self._viewport.height()
+        caret = self.cursorRect()
+        if caret.bottom() < bottom or caret.top() >= bottom:
+            return  # whole on the page (nearly always: one call into Qt per key), or off it
+        bar = self.verticalScrollBar()
+        while caret.bottom() >= bottom and caret.top() > 0 and bar.value() < bar.maximum():
+            bar.setValue(bar.value() + 1)
+            caret = self.cursorRect()
 
     def _page_laid_out(self) -> bool:
         return self.spacing.page_laid_out(
@@ -216,6 +237,7 @@ class SceneEditor(QPlainTextEdit):
     def setTextCursor(self, cursor: QTextCursor) -> None:
         self.spacing.guard()
         super().setTextCursor(cursor)
+        self._keep_caret_line_whole()
 
     def moveCursor(
         self,
@@ -224,10 +246,12 @@ class SceneEditor(QPlainTextEdit):
     ) -> None:
         self.spacing.guard()
         super().moveCursor(operation, mode)
+        self._keep_caret_line_whole()
 
     def ensureCursorVisible(self) -> None:
         self.spacing.guard()
         super().ensureCursorVisible()
+        self._keep_caret_line_whole()
 
     def centerCursor(self) -> None:
         self.spacing.guard()
@@ -236,10 +260,12 @@ class SceneEditor(QPlainTextEdit):
     def undo(self) -> None:
         self.spacing.guard()
         super().undo()
+        self._keep_caret_line_whole()
 
     def redo(self) -> None:
         self.spacing.guard()
         super().redo()
+        self._keep_caret_line_whole()
 
     def _update_margins(self) -> None:
         # The column is centred by the viewport's margins so that resizing never edits the

@@ -1,0 +1,134 @@
+"""The editor's edges: typing at the bottom of the page keeps the caret's line whole on screen,
+and the scene header is one line however narrow the editor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from studio.ui.main_window import MainWindow
+from studio.ui.widgets.scene_editor import SceneEditor
+
+PARAGRAPH = "The courier waited by the tram stop and counted the *slips* twice before she left. "
+HEIGHTS = range(700, 736, 4)  # over a spaced line: the caret's line meets the edge anywhere
+
+
+def _caret_is_whole(editor: SceneEditor) -> bool:
+    caret = editor.cursorRect()
+    return caret.top() >= 0 and caret.bottom() < editor.viewport().height()
+
+
+def _at_end_of_last_whole_line(editor: SceneEditor) -> None:
+    """The caret at the end of the lowest line wholly on the page, as a writer left it."""
+    bottom = editor.viewport().height()
+    y = bottom - 1
+    cursor = editor.cursorForPosition(QPoint(10, y))
+    while editor.cursorRect(cursor).bottom() >= bottom:
+        y -= 4
+        cursor = editor.cursorForPosition(QPoint(10, y))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfLine)
+    editor.setTextCursor(cursor)
+
+
+def _each_height(window: MainWindow, body: str, act: Callable[[SceneEditor], None]) -> None:
+    editor = window.editor.editor
+    for height in HEIGHTS:
+        window.resize(1280, height)
+        editor.set_body(body)
+        editor.setFocus()
+        QApplication.processEvents()
+        act(editor)
+        QApplication.processEvents()  # painted: what the writer sees
+        assert _caret_is_whole(editor), f"window height {height}: {editor.cursorRect()}"
+
+
+def _caret_line(editor: SceneEditor) -> tuple[int, int]:
+    """The caret's paragraph and line in it (its place on screen moves when the page scrolls)."""
+    cursor = editor.textCursor()
+    line = cursor.block().layout().lineForTextPosition(cursor.positionInBlock())
+    return cursor.blockNumber(), line.lineNumber()
+
+
+def _type_until_the_line_wraps(qtbot: QtBot, editor: SceneEditor) -> None:
+    line = _caret_line(editor)
+    for _ in range(120):
+        qtbot.keyClick(editor, "a")
+        QApplication.processEvents()  # painted between keys, as when a writer types
+        if _caret_line(editor) != line:
+            return
+    pytest.fail("the line never wrapped")
+
+
+def test_a_line_that_wraps_at_the_bottom_of_the_page_stays_whole_on_screen(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    def wrap_at_the_bottom(editor: SceneEditor) -> None:
+        _at_end_of_last_whole_line(editor)
+        QApplication.processEvents()
+        _type_until_the_line_wraps(qtbot, editor)
+        assert _caret_is_whole(editor)
+        # Again with letters typed before on a painted page: Qt measures alone (unguarded).
+        editor.moveCursor(QTextCursor.MoveOperation.EndOfBlock)
+        editor.moveCursor(QTextCursor.MoveOperation.StartOfLine)
+        QApplication.processEvents()
+        _type_until_the_line_wraps(qtbot, editor)
+
+    _each_height(opened, "\n".join([PARAGRAPH * 4] * 40), wrap_at_the_bottom)
+
+
+def test_a_word_carried_to_the_next_line_inside_a_paragraph_stays_whole_on_screen(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    # The paragraph keeps its line count: the word being typed moves down, the text after it
+    # fills the room left on the last line.
+    def wrap_inside(editor: SceneEditor) -> None:
+        _at_end_of_last_whole_line(editor)
+        cursor = editor.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.PreviousWord)
+        editor.setTextCursor(cursor)
+        QApplication.processEvents()
+        _type_until_the_line_wraps(qtbot, editor)
+
+    short_last_line = PARAGRAPH * 4 + "She left."
+    _each_height(opened, "\n".join([short_last_line] * 40), wrap_inside)
+
+
+def test_a_new_paragraph_at_the_bottom_of_the_page_stays_whole_on_screen(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    def enter(editor: SceneEditor) -> None:
+        _at_end_of_last_whole_line(editor)
+        editor.moveCursor(QTextCursor.MoveOperation.EndOfBlock)
+        QApplication.processEvents()
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        assert _caret_is_whole(editor)
+        qtbot.keyClicks(editor, "Then")
+
+    _each_height(opened, "\n".join([PARAGRAPH * 2] * 60), enter)
+
+
+def test_typing_at_the_end_of_the_scene_and_after_page_down_stays_whole_on_screen(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    def at_the_end(editor: SceneEditor) -> None:
+        editor.moveCursor(QTextCursor.MoveOperation.End)
+        QApplication.processEvents()
+        for _ in range(3):
+            _type_until_the_line_wraps(qtbot, editor)
+            assert _caret_is_whole(editor)
+
+    def page_down(editor: SceneEditor) -> None:
+        for _ in range(3):
+            qtbot.keyClick(editor, Qt.Key.Key_PageDown)
+            assert _caret_is_whole(editor)
+            _type_until_the_line_wraps(qtbot, editor)
+            assert _caret_is_whole(editor)
+
+    body = "\n".join([PARAGRAPH * 3] * 40)
+    _each_height(opened, body, at_the_end)
+    _each_height(opened, body, page_down)
