@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFontDialog,
     QMainWindow,
-    QTabWidget,
     QWidget,
 )
 
@@ -34,7 +33,7 @@ from studio.ui.settings import Settings, SettingsStore
 from studio.ui.side_panels import SidePanels
 from studio.ui.themes import apply_theme
 from studio.ui.widgets.status_bar import WritingStatusBar
-from studio.ui.window_layout import WritingSplitter, fit_tab_labels
+from studio.ui.window_layout import FittedTabs, WritingSplitter
 
 if TYPE_CHECKING:
     from studio.core.domain import SceneInfo
@@ -85,13 +84,12 @@ class MainWindow(QMainWindow):
     def _build_panels(self) -> None:
         self.binder = BinderPanel(self)
         self.editor = EditorPanel(self)
-        self.centre_tabs = QTabWidget(self)
+        self.centre_tabs = FittedTabs(self)
         self.centre_tabs.setObjectName("centreTabs")
         self.centre_tabs.setDocumentMode(True)
         self.centre_tabs.setTabBarAutoHide(True)
-        fit_tab_labels(self.centre_tabs)
         self.centre_tabs.addTab(self.editor, "Manuscript")
-        self.side_tabs = QTabWidget(self)
+        self.side_tabs = FittedTabs(self)  # a small window leaves the side panel ~230 px
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.setDocumentMode(True)
         self.side_panels = SidePanels(self)

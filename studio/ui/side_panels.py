@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QWidget
 
 from studio.core.errors import NotFoundError
 from studio.ui.panels.view_host import replace_tab
-from studio.ui.window_layout import fit_tab_labels
 
 if TYPE_CHECKING:
     from studio.services.project import Project
@@ -39,8 +38,6 @@ class SidePanels:
         # alive after Qt deleted it (until the next garbage collection).
         self._window_ref = weakref.ref(window)
         tabs = window.side_tabs
-        # A small window leaves the side panel ~230 px: every tab stays in sight.
-        fit_tab_labels(tabs)
         # Stand-ins until the panels are made (their pages are swapped in, in the same place).
         self._bible_page = QWidget(tabs)
         self._inspector_page = QWidget(tabs)

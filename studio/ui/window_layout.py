@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
@@ -126,30 +126,46 @@ COMPACT_SAVING = 16
 """Pixels a tab gives up with the themes' QTabBar[compact="true"] padding (6 px a side, not 14)."""
 
 
-class _TabFitter(QObject):
-    """Pads a tab bar compactly (the themes' QTabBar[compact="true"]) while its labels would
-    not fit with the usual padding, so that a narrow column still reads them whole."""
+class FittedTabs(QTabWidget):
+    """Tabs that stay in sight in a narrow column rather than hide behind scroll arrows: padded
+    compactly (the themes' QTabBar[compact="true"]) while the labels would not fit with the
+    usual padding, and only then a label shortened.
 
-    def __init__(self, tabs: QTabWidget) -> None:
-        super().__init__(tabs)
-        self._tabs = tabs
-        tabs.installEventFilter(self)
+    Overrides rather than an event filter: a filter on the tab widget would run Python for every
+    key the editor inside it lets bubble up (each key release)."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.TextElideMode.ElideRight)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def tabInserted(self, index: int) -> None:
+        super().tabInserted(index)
+        self.fit()
+
+    def tabRemoved(self, index: int) -> None:
+        super().tabRemoved(index)
+        self.fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.fit()
-        return False
 
     def fit(self) -> None:
-        bar = self._tabs.tabBar()
+        bar = self.tabBar()
         compact = bool(bar.property("compact"))
         # tabSizeHint is a label's whole width (eliding only happens when laying out).
         wanted = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
         if compact:
             wanted += COMPACT_SAVING * bar.count()
         # The column is never made narrower than its labels read whole at the compact padding.
-        self._tabs.setMinimumWidth(wanted - COMPACT_SAVING * bar.count())
-        narrow = wanted > self._tabs.width()
+        self.setMinimumWidth(wanted - COMPACT_SAVING * bar.count())
+        narrow = wanted > self.width()
         if narrow != compact:
             bar.setProperty("compact", narrow)
             bar.style().unpolish(bar)
@@ -157,12 +173,4 @@ class _TabFitter(QObject):
             bar.updateGeometry()
 
 
-def fit_tab_labels(tabs: QTabWidget) -> None:
-    """Every tab stays in sight in a narrow column, rather than some hiding behind scroll
-    arrows: padded less when it must be, and only then its label shortened."""
-    tabs.setUsesScrollButtons(False)
-    tabs.setElideMode(Qt.TextElideMode.ElideRight)
-    _TabFitter(tabs)
-
-
-__all__ = ["COMPACT_SAVING", "TEXT_SHARE", "WritingSplitter", "fit_sizes", "fit_tab_labels"]
+__all__ = ["COMPACT_SAVING", "TEXT_SHARE", "FittedTabs", "WritingSplitter", "fit_sizes"]
