@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QTabWidget, QWidget
 
 TEXT_SHARE = 0.5
 """The least part of the window's width the text column is given before the panels are."""
@@ -170,6 +170,9 @@ class FittedTabs(QTabWidget):
             bar.setProperty("compact", narrow)
             bar.style().unpolish(bar)
             bar.style().polish(bar)
+            # Re-polishing alone leaves the tabs laid out at the old padding until something
+            # else relays the bar out; a style change makes the bar measure its tabs again.
+            QApplication.sendEvent(bar, QEvent(QEvent.Type.StyleChange))
             bar.updateGeometry()
 
 

@@ -53,13 +53,9 @@ def _labels_in_sight(tabs: QTabWidget) -> bool:
 
 
 def _labels_whole(tabs: QTabWidget) -> bool:
-    """No label elided: each tab is at least as wide as its compact padding and text need."""
+    """No label elided: each tab is as wide as its text and its padding now (compact or not)."""
     bar = tabs.tabBar()
-    metrics = bar.fontMetrics()
-    return all(
-        bar.tabRect(i).width() >= metrics.horizontalAdvance(bar.tabText(i)) + 12
-        for i in range(bar.count())
-    )
+    return all(bar.tabRect(i).width() >= bar.tabSizeHint(i).width() for i in range(bar.count()))
 
 
 def _cut_off(panel: QWidget) -> list[str]:
