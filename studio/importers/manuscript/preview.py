@@ -6,10 +6,11 @@ counting 566,000 words never holds up painting).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from studio.core.text import count_words
+from studio.core.text import word_counts
 from studio.importers.manuscript.outline import ManuscriptOutline, OutlineChapter
 
 RowKind = Literal["front", "part", "chapter", "scene"]
@@ -50,13 +51,15 @@ class Preview:
 def build_preview(outline: ManuscriptOutline) -> Preview:
     """The preview rows in reading order, each with its words."""
     rows: list[PreviewRow] = []
-    total = sum(count_words(scene.body) for scene in outline.front_matter)
+    # Every scene's words counted at once, in reading order (front matter first), as read below.
+    counts = iter(word_counts([scene.body for scene in outline.scenes()]))
+    total = sum(next(counts) for _ in outline.front_matter)
     if outline.front_matter:
         rows.append(PreviewRow("front", FRONT_MATTER_LABEL, 0, total))
     scenes = 0
     for part in outline.parts:
         depth = 0 if part.title is None else 1
-        chapter_rows = [row for c in part.chapters for row in _chapter_rows(c, depth)]
+        chapter_rows = [row for c in part.chapters for row in _chapter_rows(c, depth, counts)]
         words = sum(row.words for row in chapter_rows if row.kind == "chapter")
         if part.title is not None:
             rows.append(PreviewRow("part", part.title, 0, words, len(part.chapters)))
@@ -67,8 +70,8 @@ def build_preview(outline: ManuscriptOutline) -> Preview:
     return Preview(outline, tuple(rows), parts, len(outline.chapters), scenes, total)
 
 
-def _chapter_rows(chapter: OutlineChapter, depth: int) -> list[PreviewRow]:
-    scenes = [PreviewRow("scene", s.title, depth + 1, count_words(s.body)) for s in chapter.scenes]
+def _chapter_rows(chapter: OutlineChapter, depth: int, counts: Iterator[int]) -> list[PreviewRow]:
+    scenes = [PreviewRow("scene", s.title, depth + 1, next(counts)) for s in chapter.scenes]
     words = sum(row.words for row in scenes)
     return [PreviewRow("chapter", chapter.title, depth, words, len(scenes)), *scenes]
 
