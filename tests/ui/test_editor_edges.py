@@ -132,3 +132,29 @@ def test_typing_at_the_end_of_the_scene_and_after_page_down_stays_whole_on_scree
     body = "\n".join([PARAGRAPH * 3] * 40)
     _each_height(opened, body, at_the_end)
     _each_height(opened, body, page_down)
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_typing_down_to_the_bottom_of_the_page_keeps_every_line_whole_on_screen(
+    qtbot: QtBot, opened: MainWindow, overwrite: bool
+) -> None:
+    # Words typed well above the edge wrap line after line until the caret reaches the bottom
+    # and the page scrolls: no key along the way leaves the caret's line cut by the edge. Typed
+    # over (overwrite mode) the paragraph keeps its lines and only the caret goes down.
+    opened.editor.editor.setOverwriteMode(overwrite)
+
+    def type_down(editor: SceneEditor) -> None:
+        _at_end_of_last_whole_line(editor)
+        cursor = editor.textCursor()
+        for _ in range(8):
+            cursor.movePosition(QTextCursor.MoveOperation.Up)
+        editor.setTextCursor(cursor)
+        QApplication.processEvents()
+        start = _caret_line(editor)
+        for number in range(500):
+            qtbot.keyClick(editor, " " if number % 6 == 5 else "a")
+            QApplication.processEvents()
+            assert _caret_is_whole(editor), f"key {number}: {editor.cursorRect()}"
+        assert editor.verticalScrollBar().value() > 0 and _caret_line(editor) != start
+
+    _each_height(opened, "\n".join([PARAGRAPH * 12] * 12), type_down)
