@@ -8,10 +8,11 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from studio.ui.main_window import MainWindow
+from studio.ui.panels.editor import SEPARATOR, elided_header
 from studio.ui.widgets.scene_editor import SceneEditor
 
 PARAGRAPH = "The courier waited by the tram stop and counted the *slips* twice before she left. "
@@ -158,3 +159,44 @@ def test_typing_down_to_the_bottom_of_the_page_keeps_every_line_whole_on_screen(
         assert editor.verticalScrollBar().value() > 0 and _caret_line(editor) != start
 
     _each_height(opened, "\n".join([PARAGRAPH * 12] * 12), type_down)
+
+
+# -- the scene header --------------------------------------------------------------------------
+def test_the_scene_header_is_one_line_in_a_small_window_with_the_whole_text_in_its_tooltip(
+    opened: MainWindow,
+) -> None:
+    header = opened.editor.header
+    opened.resize(1440, 900)
+    QApplication.processEvents()
+    whole = header.text()
+    wide_height = header.height()
+    assert elided_header(whole, header.fontMetrics(), header.contentsRect().width()) == whole
+    opened.resize(800, 600)
+    QApplication.processEvents()
+    assert header.text() == whole and header.toolTip() == whole
+    assert header.height() == wide_height  # one line, as in the wide window
+    assert header.height() < 2 * header.fontMetrics().lineSpacing() + 24  # 14 + 10 of margins
+    shown = elided_header(whole, header.fontMetrics(), header.contentsRect().width())
+    assert shown.startswith("Basil pots  ·  ") and shown.endswith("\u2026")
+    assert header.fontMetrics().horizontalAdvance(shown) <= header.contentsRect().width()
+    assert opened.editor.editor.width() < 800  # the header asks no width of the window
+
+
+def test_the_header_elides_from_the_end_and_the_title_goes_last(qtbot: QtBot) -> None:
+    label = QLabel()
+    qtbot.addWidget(label)
+    metrics = label.fontMetrics()
+    parts = ["The Wine Buyer", "POV\u00a0Katya", "Café\u00a0Andorinha,\u00a0Alfama", "2019-06-12"]
+    whole = SEPARATOR.join(parts)
+    width = metrics.horizontalAdvance(whole)
+    assert elided_header(whole, metrics, width) == whole
+    narrowest = metrics.horizontalAdvance("The W\u2026")
+    seen = [elided_header(whole, metrics, w) for w in range(width, narrowest, -3)]
+    for w, shown in zip(range(width, narrowest, -3), seen, strict=True):
+        assert metrics.horizontalAdvance(shown) <= w
+        kept = shown.split(SEPARATOR)
+        # Whole parts first, then at most one elided part; never a dangling separator.
+        assert all(part == parts[i] for i, part in enumerate(kept[:-1]))
+        assert kept[-1] and (kept[-1] == parts[len(kept) - 1] or kept[-1].endswith("\u2026"))
+    assert any(s.startswith(SEPARATOR.join(parts[:2]) + SEPARATOR + "Café") for s in seen)
+    assert seen[-1].startswith("T") and SEPARATOR not in seen[-1]  # the title, elided, last

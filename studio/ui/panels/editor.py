@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from studio.core.errors import SafehouseError
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 LAYOUT_DEPTH = 6  # the widgets from the header's panel up to the main window, and one more
 NO_SCENE = "Choose a scene in the binder on the left, or add one with a right-click there."
+SEPARATOR = "  ·  "  # between the header's parts (title, POV, location, story time)
+ELLIPSIS = "\u2026"
+MIN_SHOWN = 4  # characters of a part worth showing before its ellipsis; fewer: the part goes
 
 
 class EditorPanel(QWidget):
@@ -37,9 +40,7 @@ class EditorPanel(QWidget):
         self._scene: Scene | None = None
         self._opening: str | None = None  # the project being opened at start, if any
         self._names = HeaderNames()
-        self.header = QLabel("", self)
-        self.header.setObjectName("sceneHeader")
-        self.header.setWordWrap(True)
+        self.header = SceneHeader(self)
         self.editor = SceneEditor(self)
         self.editor.column_moved.connect(self._align_header)
         self.find_bar = FindBar(self.editor, self)
@@ -117,6 +118,7 @@ class EditorPanel(QWidget):
         else:
             self.editor.setPlaceholderText(NO_SCENE if self._project is not None else "")
         self.header.setText("")
+        self.header.setToolTip("")
         self.find_bar.hide()
 
     def refresh_header(self, info: SceneInfo | None = None) -> None:
@@ -136,6 +138,7 @@ class EditorPanel(QWidget):
         text = scene_header(self._project, info, self._names)
         if text != self.header.text():
             self.header.setText(text)
+            self.header.setToolTip(text)
             _settle_layout()
 
     # -- saving ------------------------------------------------------------------------------------
@@ -193,6 +196,66 @@ class EditorPanel(QWidget):
         self.editor.set_marker_colour(colour)
 
 
+class SceneHeader(QLabel):
+    """The scene's header: one line however narrow the editor, so the text keeps the height.
+
+    text() is the whole header (the tooltip shows it too); what does not fit is elided from
+    the end, part by part, so the title is the last to go.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setObjectName("sceneHeader")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def minimumSizeHint(self) -> QSize:
+        # One line high, and no width asked of the layout: the header fits the editor, not the
+        # editor the header.
+        return QSize(0, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(0, super().sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # QLabel's own painting, with the text that fits: the frame (the style sheet's rule
+        # below), then the text where QLabel puts it (a framed label indents its text by half
+        # an "x"), in the colours the style gives it.
+        painter = QPainter(self)
+        self.drawFrame(painter)
+        metrics = self.fontMetrics()
+        indent = self.indent()
+        if indent < 0 and self.frameWidth():
+            indent = metrics.horizontalAdvance("x") // 2 - self.margin()
+        area = self.contentsRect().adjusted(self.margin() + max(indent, 0), 0, -self.margin(), 0)
+        shown = elided_header(self.text(), metrics, area.width())
+        self.style().drawItemText(
+            painter,
+            area,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            shown,
+            self.foregroundRole(),
+        )
+
+
+def elided_header(text: str, metrics: QFontMetrics, width: int) -> str:
+    """text as it fits in width: the last parts elided or left out first, the title last."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    parts = text.split(SEPARATOR)
+    for count in range(len(parts), 1, -1):
+        head = SEPARATOR.join(parts[: count - 1]) + SEPARATOR
+        part = parts[count - 1]
+        room = width - metrics.horizontalAdvance(head)
+        shown = metrics.elidedText(part, Qt.TextElideMode.ElideRight, room)
+        if shown and len(shown.rstrip(ELLIPSIS)) >= min(MIN_SHOWN, len(part)):
+            return head + shown
+        if metrics.horizontalAdvance(head + ELLIPSIS) <= width:
+            return head + ELLIPSIS  # too little of the part to read: only said to be there
+    return metrics.elidedText(parts[0], Qt.TextElideMode.ElideRight, width)
+
+
 class HeaderNames:
     """The POV characters' and the locations' names the header has shown, read once each: a scene
     switch then reads no name from the database (it read a character, its aliases and every
@@ -234,8 +297,8 @@ def scene_header(project: Project, info: SceneInfo, names: HeaderNames | None = 
             parts.append(location)
     if info.story_time is not None:
         parts.append(info.story_time.text)
-    # A narrow pane wraps the line between its parts, never inside a name, a place or a time.
-    return "  ·  ".join([parts[0], *(part.replace(" ", "\u00a0") for part in parts[1:])])
+    # Spaces inside a part do not break: a part is a name, a place or a time, whole or elided.
+    return SEPARATOR.join([parts[0], *(part.replace(" ", "\u00a0") for part in parts[1:])])
 
 
 def _settle_layout() -> None:
