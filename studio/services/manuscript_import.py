@@ -1,9 +1,10 @@
 """Writing a manuscript read by studio.importers.manuscript into a new project file.
 
 Nothing is written until the whole manuscript has been read; the project is built under a
-temporary name by create_project and filled in one transaction, so a failed import leaves
-nothing behind. Text before the first heading (title page, dedication, preface) is kept as the
-project's front matter, which the plain-text export prints after the title block.
+temporary name by create_project, filled in the transaction that adds the project row, so a
+failed import leaves nothing behind. Text before the first heading (title page, dedication,
+preface) is kept as the project's front matter, which the plain-text export prints after the
+title block.
 """
 
 from __future__ import annotations
@@ -80,17 +81,16 @@ def write_outline(
 def _write(
     outline: ManuscriptOutline, target: Path, characters: list[str], progress: Progress | None
 ) -> tuple[Project, _Rows]:
-    """The new project, filled in one transaction (removed again if anything fails)."""
-    project = create_project(target, title=outline.title, author=outline.author)
-    try:
-        rows = _rows(outline, progress)
-        _insert(project, rows, _cast_rows(characters))
-        if progress is not None:
-            progress(1.0)
-    except BaseException:
-        project.close()
-        target.unlink(missing_ok=True)
-        raise
+    """The new project, its rows written with the project row (no file if anything fails)."""
+    rows = _rows(outline, progress)
+    cast_rows = _cast_rows(characters)
+
+    def fill(connection: Connection) -> None:
+        _insert(connection, rows, cast_rows)
+
+    project = create_project(target, title=outline.title, author=outline.author, fill=fill)
+    if progress is not None:
+        progress(1.0)
     return project, rows
 
 
@@ -148,22 +148,20 @@ def _cast_rows(characters: list[str]) -> list[dict[str, Any]]:
     return [{"display_name": name, "position": n} for n, name in enumerate(characters)]
 
 
-def _insert(project: Project, rows: _Rows, cast_rows: list[dict[str, Any]]) -> None:
-    """The rows (and the front matter) in one transaction."""
-    # One executemany of plain tuples per table on the transaction's connection: SQLAlchemy's
-    # executemany of dicts builds each row's parameters in Python, a third of the insert's time.
-    # The front matter goes in the same transaction (one commit, so one sync to disk, not two).
-    with project.database.write_connection() as connection:
-        for model, table_rows in (
-            (PartRow, rows.parts),
-            (ChapterRow, rows.chapters),
-            (SceneRow, rows.scenes),
-            (CharacterRow, cast_rows),
-        ):
-            if table_rows:
-                _insert_rows(connection, Base.metadata.tables[model.__tablename__], table_rows)
-        if rows.front:
-            _set_setting(connection, FRONT_MATTER_SETTING, rows.front)
+def _insert(connection: Connection, rows: _Rows, cast_rows: list[dict[str, Any]]) -> None:
+    """The rows (and the front matter), in the caller's transaction."""
+    # One executemany of plain tuples per table: SQLAlchemy's executemany of dicts builds each
+    # row's parameters in Python, a third of the insert's time.
+    for model, table_rows in (
+        (PartRow, rows.parts),
+        (ChapterRow, rows.chapters),
+        (SceneRow, rows.scenes),
+        (CharacterRow, cast_rows),
+    ):
+        if table_rows:
+            _insert_rows(connection, Base.metadata.tables[model.__tablename__], table_rows)
+    if rows.front:
+        _set_setting(connection, FRONT_MATTER_SETTING, rows.front)
 
 
 def _insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
@@ -13,6 +14,8 @@ from studio.services.manuscript import ManuscriptService
 from studio.storage.database import ProjectDatabase, create_database, open_database
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from studio.core.domain import Stats
     from studio.services.events import EventService
     from studio.services.timeline import TimelineService
@@ -76,8 +79,17 @@ class Project:
         self.close()
 
 
-def create_project(path: Path, *, title: str, author: str = "", language: str = "en_US") -> Project:
-    return Project(create_database(Path(path), title=title, author=author, language=language))
+def create_project(
+    path: Path,
+    *,
+    title: str,
+    author: str = "",
+    language: str = "en_US",
+    fill: Callable[[Connection], None] | None = None,
+) -> Project:
+    """A new project at path; fill, when given, writes its first rows (see create_database)."""
+    database = create_database(Path(path), title=title, author=author, language=language, fill=fill)
+    return Project(database)
 
 
 def open_project(path: Path, *, read_only: bool = False) -> Project:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
@@ -273,43 +273,80 @@ def _empty_project_image() -> bytes:
 
 
 def create_database(
-    path: Path, *, title: str, author: str = "", language: str = "en_US"
+    path: Path,
+    *,
+    title: str,
+    author: str = "",
+    language: str = "en_US",
+    fill: Callable[[Connection], None] | None = None,
 ) -> ProjectDatabase:
-    """A new project file at path, its schema made by the migrations, opened for writing."""
+    """A new project file at path, its schema made by the migrations, opened for writing.
+
+    fill, when given, writes the first rows (an import's) in the transaction that adds the
+    project row; if it raises, nothing is left on disk.
+    """
     path = Path(path)
     if path.exists():
         raise ProjectExistsError(f"{path} already exists; choose another file name.")
     if not path.parent.is_dir():
         raise ProjectFileError(f"Cannot create {path}: the folder {path.parent} does not exist.")
+    # The whole file is made in memory and written once: a journal would write every page twice
+    # (the WAL, then the checkpoint) with a sync each time, for a file nobody else can see yet.
+    image = _new_project_image(path, title=title, author=author, language=language, fill=fill)
     # Built under a temporary name and renamed, so a half-made project never has the real name.
     partial = path.with_name(f".{path.name}.creating")
     partial.unlink(missing_ok=True)
     try:
-        image = _empty_project_image()
         with open(partial, "xb") as stream:
             stream.write(image)
+            stream.flush()
+            os.fsync(stream.fileno())  # the project is whole on disk before it gets its name
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise ProjectFileError(f"Cannot create {path}: {error.strerror or error}.") from error
-    except OperationalError as error:
-        raise ProjectFileError(f"Cannot create {path}: {error.orig}") from error
-    engine = _engine(partial, read_only=False)
-    try:
-        with engine.begin() as connection:
-            connection.execute(
-                insert(ProjectRow).values(
-                    title=title, author=author, language=language, created_at=_now()
-                )
-            )
-        with engine.connect() as connection:
-            # Into the file itself (fsynced): the project is whole before it gets its name.
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    except OperationalError as error:
-        raise ProjectFileError(f"Cannot create {path}: {error.orig}") from error
-    finally:
-        engine.dispose()
     partial.replace(path)
     return open_database(path)
+
+
+# Bytes 18 and 19 of an SQLite file: the write and read format versions, 2 for a WAL database
+# (https://www.sqlite.org/fileformat2.html#file_format_version_numbers). Setting them is what
+# PRAGMA journal_mode=WAL writes to the file; an in-memory database cannot be put in WAL mode.
+_FORMAT_VERSIONS = slice(18, 20)
+_WAL_FORMAT = b"\x02\x02"
+
+
+def _new_project_image(
+    path: Path,
+    *,
+    title: str,
+    author: str,
+    language: str,
+    fill: Callable[[Connection], None] | None,
+) -> bytearray:
+    """The bytes of a new project file in WAL mode: the schema, the project row, fill's rows."""
+    memory = sqlite3.connect(":memory:")
+    try:
+        memory.deserialize(_empty_project_image())
+        engine = create_engine(URL.create("sqlite"), creator=lambda: memory, poolclass=StaticPool)
+        event.listen(engine, "connect", _configure_connection(False, True))
+        with engine.begin() as connection:
+            try:
+                connection.execute(
+                    insert(ProjectRow).values(
+                        title=title, author=author, language=language, created_at=_now()
+                    )
+                )
+            except OperationalError as error:
+                raise ProjectFileError(f"Cannot create {path}: {error.orig}") from error
+            if fill is not None:
+                fill(connection)
+        # Before the engine is disposed of: disposing of a StaticPool closes its connection.
+        image = bytearray(memory.serialize())
+        engine.dispose()
+    finally:
+        memory.close()
+    image[_FORMAT_VERSIONS] = _WAL_FORMAT
+    return image
 
 
 def _now() -> datetime:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 
 from studio.core.errors import ProjectExistsError, ProjectFileError, ReadOnlyProjectError
@@ -128,3 +131,33 @@ def test_reading_leaves_no_files_beside_the_project(project: Project) -> None:
     assert reader.stats().chapters == 1
     reader.close()
     assert side_files(path) == []
+
+
+ADD_PART = "INSERT INTO part (title, synopsis, position) VALUES ('One', '', 0)"
+
+
+def test_a_project_filled_as_it_is_created_is_whole_and_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "imported.safehouse"
+
+    def fill(connection: Connection) -> None:
+        connection.exec_driver_sql(ADD_PART)
+
+    create_project(path, title="Imported", fill=fill).close()
+    assert side_files(path) == []
+    with closing(sqlite3.connect(path)) as connection:  # no pragma set: what the file says
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("SELECT title FROM project").fetchall() == [("Imported",)]
+        assert connection.execute("SELECT title, position FROM part").fetchall() == [("One", 0)]
+    with open_project(path) as project:
+        assert [p.part.title for p in project.manuscript.binder().parts if p.part] == ["One"]
+
+
+def test_a_fill_that_fails_leaves_no_file(tmp_path: Path) -> None:
+    def fill(connection: Connection) -> None:
+        connection.exec_driver_sql(ADD_PART)
+        raise RuntimeError("the import failed half way")
+
+    with pytest.raises(RuntimeError):
+        create_project(tmp_path / "imported.safehouse", title="Imported", fill=fill)
+    assert list(tmp_path.iterdir()) == []
