@@ -132,6 +132,14 @@ def test_well_known_places_and_place_words_are_places() -> None:
     }
 
 
+def test_only_a_whole_word_before_a_name_makes_it_a_place() -> None:
+    found = kinds(
+        "Sophia saw Viktor. The cabin Viktor built, the basin Viktor dug, a way within Viktor.",
+        "At Lisbon, at Lisbon, to Moscow, towards Moscow.",
+    )
+    assert found == {"Viktor": "person", "Lisbon": "place", "Moscow": "place"}
+
+
 def test_names_mostly_after_the_are_not_people() -> None:
     found = kinds(
         "He joined the Guards. Viktor said the Guards were proud; Viktor was a Guards man.",

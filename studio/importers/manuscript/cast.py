@@ -106,9 +106,14 @@ _OPENING_QUOTES = "“‘"
 _ENDS_SENTENCE = ".!?…\n"
 _QUOTES = "\"'”’"
 _NOT_FIRST = STOP | TITLES
+_NOT_NAME_WORDS = STOP | TITLES | NOT_NAMES
 _NEVER_NAMES = frozenset(
     form for word in STOP | TITLES | NOT_NAMES for form in (word.capitalize(), word.upper())
 )
+# " in " before a name: the word before it, if it starts within ten characters (the longest
+# looked for is 7).
+_PLACE_TAILS = tuple(f" {word} " for word in PLACE_BEFORE)
+_ARTICLE_TAILS = tuple(f" {word} " for word in ARTICLES)
 MAX_CANDIDATES = 200
 PLACE_SHARE = 0.45  # of mid-sentence mentions after "in", "to", "of"… : a place
 ARTICLE_SHARE = 0.35  # after "the", "a", "an": a thing or a group of people
@@ -177,7 +182,8 @@ def _scan(text: str) -> _Tally:
     after_place: list[str] = []  # after "in", "to", "from"…
     after_article: list[str] = []  # after "the", "a", "an"
     deferred: list[list[str]] = []  # "Because Sónya" or "Sophia Petrova"? See below.
-    never, find_space = _NEVER_NAMES, text.rfind
+    never, ends_with = _NEVER_NAMES, text.endswith
+    place_tails, article_tails = _PLACE_TAILS, _ARTICLE_TAILS
     place_before, articles, opening_quotes = PLACE_BEFORE, ARTICLES, _OPENING_QUOTES
     classes = _classes(text)
     found = _RUN.finditer(text) if classes is None else _CLASS_RUN.finditer(classes)
@@ -188,16 +194,14 @@ def _scan(text: str) -> _Tally:
             continue  # "The", "He", "I": half the runs, and never a name whatever comes before
         before = text[start - 1] if start else "\n"
         if before == " " and start > 1 and text[start - 2].isalpha():
-            # After a word and a space (most names): the word before, if it starts within ten
-            # characters (the longest looked for is 7).
+            # After a word and a space (most names): is the word "in", "the"…? Compared as it
+            # stands, not lowered (were a letter of it a capital, the run would have started
+            # there), by a look at the text's end-of-window, not a slice per mention.
             named.append(run)
-            space = find_space(" ", start - 10, start - 1)
-            if space >= 0 and start - space <= 9:
-                word = text[space + 1 : start - 1].lower()
-                if word in place_before:
-                    after_place.append(run)
-                elif word in articles:
-                    after_article.append(run)
+            if ends_with(place_tails, start - 10, start):
+                after_place.append(run)
+            elif ends_with(article_tails, start - 10, start):
+                after_article.append(run)
             continue
         if before == "\n" or before in opening_quotes:
             starts_sentence = True  # what _sentence_initial says, at once
@@ -243,7 +247,16 @@ def _count_runs(
     # dict.get, not Counter's [] (which calls __missing__ in Python for every absent key).
     known: dict[str, _WordInfo] = {}
     for run, times in mentions.items():
-        for name, lead in _names_in_run(run.split(" "), known):
+        if " " in run:
+            names = _names_in_run(run.split(" "), known)
+        else:  # one word (most runs): what _names_in_run says, without its loop
+            info = known.get(run)
+            if info is None:
+                info = known[run] = _word_info(run)
+            if not info[1]:
+                continue
+            names = [((info[0],), _BEGINS)]
+        for name, lead in names:
             total[name] = total.get(name, 0) + times
             if lead == _BEGINS:
                 if times > (starting := initial.get(run, 0)):
@@ -321,12 +334,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _is_name_word(word: str, lower: str) -> bool:
     return len(word) > 1 and not (
-        word.isupper()
-        or lower in TITLES
-        or lower in NOT_NAMES
-        or lower in STOP
-        or is_contraction(word)
-        or is_nation_word(word)
+        word.isupper() or lower in _NOT_NAME_WORDS or is_contraction(word) or is_nation_word(word)
     )
 
 
