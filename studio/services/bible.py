@@ -18,7 +18,7 @@ from studio.core.domain import (
 from studio.core.errors import ValidationError
 from studio.core.story_time import StoryTime
 from studio.services import convert
-from studio.services.manuscript import scenes_with_character
+from studio.services.manuscript_sql import scenes_with_character
 from studio.services.removal import Removed, Restored, capture, restore_in
 from studio.services.rows import get_row, renumber
 from studio.storage.database import ProjectDatabase

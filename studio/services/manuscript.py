@@ -6,27 +6,19 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
-from typing import Any, Final, NamedTuple, cast
+from typing import Final, NamedTuple, cast
 
 from sqlalchemy import (
-    Connection,
     Table,
     bindparam,
-    case,
     delete,
-    func,
-    literal_column,
     select,
     update,
 )
-from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from studio.core.domain import (
     Binder,
-    BinderChapter,
-    BinderPart,
     ChapterInfo,
     PartInfo,
     ProjectInfo,
@@ -38,6 +30,15 @@ from studio.core.errors import NotFoundError, ValidationError
 from studio.core.story_time import StoryTime
 from studio.core.text import count_words
 from studio.services import convert
+from studio.services.manuscript_sql import (
+    binder_sql,
+    book_order,
+    book_text_sql,
+    ids_of,
+    read_binder,
+    scene_info,
+    scene_sql,
+)
 from studio.services.removal import Removed, Restored, capture, restore_in
 from studio.services.rows import get_row, place, renumber
 from studio.storage.database import ProjectDatabase
@@ -103,17 +104,6 @@ class BookText:
     chapters: list[TextChapter]
 
 
-def _book_order() -> tuple[Any, ...]:
-    part_position = select(PartRow.position).where(PartRow.id == ChapterRow.part_id)
-    return (
-        case(
-            (ChapterRow.part_id.is_(None), literal_column("-1")),
-            else_=part_position.scalar_subquery(),
-        ),
-        ChapterRow.position,
-    )
-
-
 class ManuscriptService:
     def __init__(self, database: ProjectDatabase) -> None:
         self._db = database
@@ -155,7 +145,7 @@ class ManuscriptService:
         a project is opened, on a new engine whose statement cache is empty.
         """
         with self._db.read() as session:
-            return _read_binder(session.connection())
+            return read_binder(session.connection())
 
     def book_text(self) -> BookText:
         """The project, its outline and every scene's body, read in one transaction: what an
@@ -165,8 +155,8 @@ class ManuscriptService:
         million words SQLAlchemy's row handling and full SceneInfo objects (story times parsed)
         cost a third of a plain-text export.
         """
-        parts_sql, chapters_sql, _ = _binder_sql()
-        project_sql, scenes_sql = _book_text_sql()
+        parts_sql, chapters_sql, _ = binder_sql()
+        project_sql, scenes_sql = book_text_sql()
         with self._db.engine.connect() as connection:
             cursor = connection.connection.cursor()
             try:
@@ -190,7 +180,7 @@ class ManuscriptService:
         by_chapter: dict[int, list[TextScene]] = {}
         for scene in map(TextScene._make, scenes):
             by_chapter.setdefault(scene.chapter_id, []).append(scene)
-        # Book order as _read_binder has it: the chapters outside any part, then each part's.
+        # Book order as read_binder has it: the chapters outside any part, then each part's.
         part_titles = {p[0]: p[1] for p in parts}
         by_part: dict[int | None, list[TextChapter]] = {}
         for chapter_id, part_id, chapter_title, _position, _synopsis in chapters:
@@ -345,18 +335,18 @@ class ManuscriptService:
         """One scene whole (what the editor and inspector show when it is opened): one query,
         its characters and threads gathered by SQLite beside its columns."""
         with self._db.read() as session:
-            row = session.connection().exec_driver_sql(_scene_sql(), (scene_id,)).first()
+            row = session.connection().exec_driver_sql(scene_sql(), (scene_id,)).first()
         if row is None:
             gone = f"That scene no longer exists (id {scene_id}); refresh and try again."
             raise NotFoundError(gone)
-        info = _scene_info(row)
+        info = scene_info(row)
         body, notes, characters, threads = row[15:]
         return Scene(
             **{f: getattr(info, f) for f in info.__dataclass_fields__},
             body=body,
             notes=notes,
-            character_ids=_ids(characters),
-            thread_ids=_ids(threads),
+            character_ids=ids_of(characters),
+            thread_ids=ids_of(threads),
         )
 
     def set_scene_body(self, scene_id: int, body: str) -> int:
@@ -461,12 +451,12 @@ class ManuscriptService:
         with self._db.read() as session:
             chapters = {
                 c.id: convert.chapter_info(c)
-                for c in session.scalars(select(ChapterRow).order_by(*_book_order()))
+                for c in session.scalars(select(ChapterRow).order_by(*book_order()))
             }
             query = (
                 select(SceneRow)
                 .join(ChapterRow, SceneRow.chapter_id == ChapterRow.id)
-                .order_by(*_book_order(), SceneRow.position)
+                .order_by(*book_order(), SceneRow.position)
             )
             if chapter_ids is not None:
                 query = query.where(SceneRow.chapter_id.in_(list(chapter_ids)))
@@ -501,142 +491,11 @@ def _status(value: SceneStatus | str) -> SceneStatus:
         raise ValidationError(f"{value!r} is not a scene status; use one of {choices}.") from None
 
 
-_SCENE_INFO_COLUMNS = (
-    SceneRow.id,
-    SceneRow.chapter_id,
-    SceneRow.title,
-    SceneRow.position,
-    SceneRow.status,
-    SceneRow.word_count,
-    SceneRow.synopsis,
-    SceneRow.pov_id,
-    SceneRow.location_id,
-    SceneRow.story_text,
-    SceneRow.story_start,
-    SceneRow.story_end,
-    SceneRow.story_precision,
-    SceneRow.word_target,
-    SceneRow.labels_json,
-)
 _SET_BODY: Final = (
     update(cast(Table, SceneRow.__table__))
     .where(SceneRow.__table__.c.id == bindparam("scene_id"))
     .values(body=bindparam("new_body"), word_count=bindparam("new_words"))
 )
-_STATUSES: Final = {s.value: s for s in SceneStatus}
-
-
-@lru_cache(maxsize=1)
-def _binder_sql() -> tuple[str, str, str]:
-    """The binder's queries (parts, chapters, scenes) as SQLite SQL."""
-    statements = (
-        select(PartRow.id, PartRow.title, PartRow.position, PartRow.synopsis).order_by(
-            PartRow.position
-        ),
-        select(
-            ChapterRow.id,
-            ChapterRow.part_id,
-            ChapterRow.title,
-            ChapterRow.position,
-            ChapterRow.synopsis,
-        ).order_by(ChapterRow.position),
-        select(*_SCENE_INFO_COLUMNS).order_by(SceneRow.chapter_id, SceneRow.position),
-    )
-    dialect = sqlite.dialect()
-    parts, chapters, scenes = (str(s.compile(dialect=dialect)) for s in statements)
-    return parts, chapters, scenes
-
-
-def scenes_with_character(connection: Connection, character_id: int) -> list[SceneInfo]:
-    """The scenes a character is present in or narrates, in book order (as binder() orders
-    them), asked of SQLite alone rather than filtered out of the whole outline."""
-    rows = connection.exec_driver_sql(_scenes_with_sql(), (character_id, character_id))
-    return [_scene_info(row) for row in rows]
-
-
-@lru_cache(maxsize=1)
-def _scenes_with_sql() -> str:
-    present = select(SceneCharacterRow.scene_id).where(
-        SceneCharacterRow.character_id == bindparam("present")
-    )
-    statement = (
-        select(*_SCENE_INFO_COLUMNS)
-        .join(ChapterRow, SceneRow.chapter_id == ChapterRow.id)
-        .where((SceneRow.pov_id == bindparam("narrator")) | SceneRow.id.in_(present))
-        .order_by(*_book_order(), SceneRow.position)
-    )
-    return str(statement.compile(dialect=sqlite.dialect()))
-
-
-@lru_cache(maxsize=1)
-def _scene_sql() -> str:
-    """scene()'s query: the binder's columns, body and notes, and the ids of the characters
-    present and of the threads advanced, each list joined by commas (NULL: none)."""
-    characters = (
-        select(func.group_concat(SceneCharacterRow.character_id))
-        .where(SceneCharacterRow.scene_id == SceneRow.id)
-        .scalar_subquery()
-    )
-    threads = (
-        select(func.group_concat(SceneThreadRow.thread_id))
-        .where(SceneThreadRow.scene_id == SceneRow.id)
-        .scalar_subquery()
-    )
-    statement = select(
-        *_SCENE_INFO_COLUMNS, SceneRow.body, SceneRow.notes, characters, threads
-    ).where(SceneRow.id == bindparam("scene_id"))
-    return str(statement.compile(dialect=sqlite.dialect()))
-
-
-def _ids(joined: str | None) -> tuple[int, ...]:
-    return () if joined is None else tuple(sorted(map(int, joined.split(","))))
-
-
-@lru_cache(maxsize=1)
-def _book_text_sql() -> tuple[str, str]:
-    """book_text's own queries (the project row; scenes with what an exporter prints)."""
-    project = select(
-        ProjectRow.title,
-        ProjectRow.author,
-        ProjectRow.language,
-        ProjectRow.settings_json,
-        ProjectRow.created_at,
-    ).limit(1)
-    scenes = select(
-        SceneRow.id,
-        SceneRow.chapter_id,
-        SceneRow.title,
-        SceneRow.synopsis,
-        SceneRow.notes,
-        SceneRow.word_count,
-        SceneRow.body,
-    ).order_by(SceneRow.chapter_id, SceneRow.position)
-    dialect = sqlite.dialect()
-    literal = {"literal_binds": True}
-    return str(project.compile(dialect=dialect, compile_kwargs=literal)), str(
-        scenes.compile(dialect=dialect)
-    )
-
-
-def _read_binder(connection: Connection) -> Binder:
-    """The outline in book order."""
-    parts_sql, chapters_sql, scenes_sql = _binder_sql()
-    parts = connection.exec_driver_sql(parts_sql).all()
-    chapters = connection.exec_driver_sql(chapters_sql).all()
-    scenes = connection.exec_driver_sql(scenes_sql).all()
-    scenes_by_chapter: dict[int, list[SceneInfo]] = {}
-    for row in scenes:
-        scenes_by_chapter.setdefault(row[1], []).append(_scene_info(row))
-    chapters_by_part: dict[int | None, list[BinderChapter]] = {}
-    for c in chapters:
-        chapters_by_part.setdefault(c[1], []).append(
-            BinderChapter(ChapterInfo(*c), tuple(scenes_by_chapter.get(c[0], ())))
-        )
-    groups: list[BinderPart] = []
-    if None in chapters_by_part or not parts:
-        groups.append(BinderPart(None, tuple(chapters_by_part.get(None, ()))))
-    groups.extend(BinderPart(PartInfo(*p), tuple(chapters_by_part.get(p[0], ()))) for p in parts)
-    return Binder(tuple(groups))
 
 
 def _project_info(row: ProjectRow) -> ProjectInfo:
@@ -648,29 +507,3 @@ def _project_info(row: ProjectRow) -> ProjectInfo:
 def _settings(settings_json: str) -> dict[str, object]:
     value = json.loads(settings_json)
     return dict(value) if isinstance(value, dict) else {}
-
-
-def _scene_info(row: Any) -> SceneInfo:
-    """A SceneInfo from a row of _SCENE_INFO_COLUMNS as SQLite returns it, as convert.scene_info
-    makes one from a SceneRow (times are stored as ISO text, which is what SQLAlchemy parses)."""
-    (id_, chapter_id, title, position, status, words, synopsis, pov_id, location_id) = row[:9]
-    text, start, end, precision, word_target, labels = row[9:15]
-    story_time = None
-    if text is not None and start is not None and end is not None and precision is not None:
-        story_time = StoryTime.from_stored(
-            text, datetime.fromisoformat(start), datetime.fromisoformat(end), precision
-        )
-    return SceneInfo(
-        id=id_,
-        chapter_id=chapter_id,
-        title=title,
-        position=position,
-        status=_STATUSES.get(status) or SceneStatus(status),
-        word_count=words,
-        synopsis=synopsis,
-        pov_id=pov_id,
-        location_id=location_id,
-        story_time=story_time,
-        word_target=word_target,
-        labels=() if labels == "[]" else tuple(json.loads(labels)),
-    )
