@@ -202,3 +202,13 @@ def test_a_text_with_many_letters_past_latin1_is_read_as_it_is() -> None:
     assert cast._classes(russian) is None  # too many stand-ins: the text's own regex is used
     found = names(russian, "Мы видели Наташа Ростова и Пьер Безухов.")
     assert found["Пьер Безухов"] >= 2
+
+
+def test_name_runs_are_the_runs_but_lone_capitals(manuscripts_dir: Path) -> None:
+    novel = (manuscripts_dir / "novels" / "war-and-peace.txt").read_text(encoding="utf-8")
+    for text in (TRICKY, "I. A J, I’ll X-Ray; O’Brien I A Bo", novel):
+        classes = cast._classes(text)
+        assert classes is not None
+        runs = [m.span() for m in cast._CLASS_RUN.finditer(classes)]
+        expected = [(start, end) for start, end in runs if end - start > 1]
+        assert [m.span() for m in cast._CLASS_NAME_RUN.finditer(classes)] == expected
