@@ -196,17 +196,24 @@ def _scan(text: str) -> _Tally:
         if run in never or not run[0].isupper():
             continue  # "The", "He", "I": half the runs, and never a name whatever comes before
         before = text[start - 1] if start else "\n"
-        if before == " " and start > 1 and text[start - 2].isalpha():
-            # After a word and a space (most names): is the word "in", "the"…? Compared as it
-            # stands, not lowered (were a letter of it a capital, the run would have started
-            # there), by a look at the text's end-of-window, not a slice per mention.
-            named.append(run)
-            if ends_with(place_tails, start - 10, start):
-                after_place.append(run)
-            elif ends_with(article_tails, start - 10, start):
-                after_article.append(run)
-            continue
-        if before == "\n" or before in opening_quotes:
+        if before == " " and start > 1:
+            mark = text[start - 2]
+            if mark.isalpha():
+                # After a word and a space (most names): is the word "in", "the"…? Compared as
+                # it stands, not lowered (were a letter of it a capital, the run would have
+                # started there), by a look at the text's end-of-window, not a slice a mention.
+                named.append(run)
+                if ends_with(place_tails, start - 10, start):
+                    after_place.append(run)
+                elif ends_with(article_tails, start - 10, start):
+                    after_article.append(run)
+                continue
+            if mark in ",;:":  # mid-sentence, and no word before that _word_before would give
+                named.append(run)
+                continue
+            # What _sentence_initial says, at once after "!" or "?".
+            starts_sentence = mark in "!?…" or _sentence_initial(text, start)
+        elif before == "\n" or before in opening_quotes:
             starts_sentence = True  # what _sentence_initial says, at once
         elif before.isalpha() or before in _INSIDE_WORD:
             continue  # inside a word
