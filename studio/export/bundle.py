@@ -20,14 +20,15 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from studio.core.domain import Alias, Character, TimelineEvent
 from studio.core.errors import ExportError
 from studio.core.story_time import StoryTime
 from studio.services.continuity import ContinuityService
+from studio.services.manuscript_sql import ids_of, scene_links
 from studio.services.timeline_data import ItemRef
-from studio.storage.models import ProjectWordRow, SceneCharacterRow, SceneRow, SceneThreadRow
+from studio.storage.models import ProjectWordRow, SceneRow
 
 if TYPE_CHECKING:
     from studio.services.project import Project
@@ -88,8 +89,8 @@ def build_manifest(project: Project) -> tuple[dict[str, Any], dict[str, str]]:
                     "story_time": _time(scene.story_time),
                     "word_target": scene.word_target,
                     "labels": list(scene.labels),
-                    "character_ids": _ids(character_ids),
-                    "thread_ids": _ids(thread_ids),
+                    "character_ids": list(ids_of(character_ids)),
+                    "thread_ids": list(ids_of(thread_ids)),
                     **_anchor(anchors, ItemRef("scene", scene.id)),
                 }
             )
@@ -147,24 +148,9 @@ def build_manifest(project: Project) -> tuple[dict[str, Any], dict[str, str]]:
 def _scene_contents(project: Project) -> Contents:
     """What the binder leaves out of every scene, by id, in one query (scene() per scene was
     one query each)."""
-    characters = (
-        select(func.group_concat(SceneCharacterRow.character_id))
-        .where(SceneCharacterRow.scene_id == SceneRow.id)
-        .scalar_subquery()
-    )
-    threads = (
-        select(func.group_concat(SceneThreadRow.thread_id))
-        .where(SceneThreadRow.scene_id == SceneRow.id)
-        .scalar_subquery()
-    )
-    query = select(SceneRow.id, SceneRow.body, SceneRow.notes, characters, threads)
+    query = select(SceneRow.id, SceneRow.body, SceneRow.notes, *scene_links())
     with project.database.read() as session:
         return {row[0]: row[1:] for row in session.execute(query)}
-
-
-def _ids(joined: str | None) -> list[int]:
-    """Ids gathered by group_concat, in the order scene() gives them (ascending)."""
-    return [] if joined is None else sorted(map(int, joined.split(",")))
 
 
 def _dated_words(project: Project) -> dict[str, str]:

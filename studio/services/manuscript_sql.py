@@ -107,10 +107,9 @@ def _scenes_with_sql() -> str:
     return str(statement.compile(dialect=sqlite.dialect()))
 
 
-@lru_cache(maxsize=1)
-def scene_sql() -> str:
-    """scene()'s query: the binder's columns, body and notes, and the ids of the characters
-    present and of the threads advanced, each list joined by commas (NULL: none)."""
+def scene_links() -> tuple[Any, Any]:
+    """Columns for a scene row: the ids of the characters present and of the threads advanced,
+    each list joined by commas (NULL: none); ids_of reads them."""
     characters = (
         select(func.group_concat(SceneCharacterRow.character_id))
         .where(SceneCharacterRow.scene_id == SceneRow.id)
@@ -121,9 +120,15 @@ def scene_sql() -> str:
         .where(SceneThreadRow.scene_id == SceneRow.id)
         .scalar_subquery()
     )
-    statement = select(
-        *SCENE_INFO_COLUMNS, SceneRow.body, SceneRow.notes, characters, threads
-    ).where(SceneRow.id == bindparam("scene_id"))
+    return characters, threads
+
+
+@lru_cache(maxsize=1)
+def scene_sql() -> str:
+    """scene()'s query: the binder's columns, body and notes, and scene_links()."""
+    statement = select(*SCENE_INFO_COLUMNS, SceneRow.body, SceneRow.notes, *scene_links()).where(
+        SceneRow.id == bindparam("scene_id")
+    )
     return str(statement.compile(dialect=sqlite.dialect()))
 
 
