@@ -108,3 +108,16 @@ def discard(widget: QWidget) -> None:
 def opened(window: MainWindow, project_path: Path) -> MainWindow:
     assert window.open_project_path(project_path)
     return window
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every confirmation asked, each answered yes."""
+    questions: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, _action: str) -> bool:
+        questions.append(text)
+        return True
+
+    monkeypatch.setattr("studio.ui.panels.binder.confirm", answer)
+    return questions

@@ -22,16 +22,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture(autouse=True)
-def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every confirmation asked, each answered yes."""
-    questions: list[str] = []
-
-    def answer(_parent: object, _title: str, text: str, _action: str) -> bool:
-        questions.append(text)
-        return True
-
-    monkeypatch.setattr("studio.ui.panels.binder.confirm", answer)
-    return questions
+def _yes_to_every_question(asked: list[str]) -> list[str]:
+    return asked
 
 
 def _delete(window: MainWindow, kind: str, title: str) -> None:

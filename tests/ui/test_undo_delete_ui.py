@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -28,19 +27,6 @@ def _undo_in_binder(qtbot: QtBot, window: MainWindow) -> None:
     window.binder.focus_tree()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.binder.tree, timeout=2000)
     window.menu_actions.undo.trigger()
-
-
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every confirmation asked, each answered yes."""
-    questions: list[str] = []
-
-    def answer(_parent: object, _title: str, text: str, _action: str) -> bool:
-        questions.append(text)
-        return True
-
-    monkeypatch.setattr("studio.ui.panels.binder.confirm", answer)
-    return questions
 
 
 def test_a_deleted_chapter_comes_back_and_its_scenes_open_with_their_words(
