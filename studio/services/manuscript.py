@@ -6,14 +6,11 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final, NamedTuple, cast
+from typing import Final, NamedTuple
 
 from sqlalchemy import (
-    Table,
-    bindparam,
     delete,
     select,
-    update,
 )
 from sqlalchemy.orm import Session
 
@@ -31,6 +28,7 @@ from studio.core.story_time import StoryTime
 from studio.core.text import count_words
 from studio.services import convert
 from studio.services.manuscript_sql import (
+    SET_BODY,
     binder_sql,
     book_order,
     book_text_sql,
@@ -354,7 +352,7 @@ class ManuscriptService:
         words = count_words(body)
         with self._db.write_connection() as connection:
             result = connection.execute(
-                _SET_BODY, {"scene_id": scene_id, "new_body": body, "new_words": words}
+                SET_BODY, {"scene_id": scene_id, "new_body": body, "new_words": words}
             )
         if result.rowcount == 0:
             with self._db.read() as session:
@@ -489,13 +487,6 @@ def _status(value: SceneStatus | str) -> SceneStatus:
     except ValueError:
         choices = ", ".join(s.value for s in SceneStatus)
         raise ValidationError(f"{value!r} is not a scene status; use one of {choices}.") from None
-
-
-_SET_BODY: Final = (
-    update(cast(Table, SceneRow.__table__))
-    .where(SceneRow.__table__.c.id == bindparam("scene_id"))
-    .values(body=bindparam("new_body"), word_count=bindparam("new_words"))
-)
 
 
 def _project_info(row: ProjectRow) -> ProjectInfo:

@@ -1,15 +1,16 @@
-"""The manuscript's reads in SQL compiled once: the binder, one scene, the book's text, and the
-scenes a character is in. Rows come back as tuples and become domain objects here, with no ORM
-objects in between, so that a long book's outline opens fast."""
+"""The manuscript's SQL: its reads compiled once (the binder, one scene, the book's text, the
+scenes a character is in) and the one write of a scene's text with its word count. Rows come
+back as tuples and become domain objects here, with no ORM objects in between, so that a long
+book's outline opens fast."""
 
 from __future__ import annotations
 
 import json
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, Final
+from typing import Any, Final, cast
 
-from sqlalchemy import Connection, bindparam, case, func, literal_column, select
+from sqlalchemy import Connection, Table, bindparam, case, func, literal_column, select, update
 from sqlalchemy.dialects import sqlite
 
 from studio.core.domain import (
@@ -207,3 +208,11 @@ def scene_info(row: Any) -> SceneInfo:
         word_target=word_target,
         labels=() if labels == "[]" else tuple(json.loads(labels)),
     )
+
+
+SET_BODY: Final = (
+    update(cast(Table, SceneRow.__table__))
+    .where(SceneRow.__table__.c.id == bindparam("scene_id"))
+    .values(body=bindparam("new_body"), word_count=bindparam("new_words"))
+)
+"""A scene's body and word count, by id (bind scene_id, new_body, new_words)."""

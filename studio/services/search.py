@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final
 
-from sqlalchemy import Connection, Table, bindparam, func, select, update
+from sqlalchemy import Connection, func, select
 
 from studio.core.errors import ValidationError
 from studio.core.text import count_words
+from studio.services.manuscript_sql import SET_BODY
 from studio.storage.models import ChapterRow, PartRow, SceneRow
 
 if TYPE_CHECKING:
@@ -238,11 +239,6 @@ def undo_replace(project: Project, result: ReplaceResult) -> UndoResult:
 
 
 _IDS_PER_QUERY: Final = 500  # well under SQLite's limit on bound parameters
-_SET_BODY: Final = (
-    update(cast(Table, SceneRow.__table__))
-    .where(SceneRow.__table__.c.id == bindparam("scene_id"))
-    .values(body=bindparam("new_body"), word_count=bindparam("new_words"))
-)
 
 
 def _write_bodies(
@@ -250,7 +246,7 @@ def _write_bodies(
 ) -> None:
     if bodies:
         connection.execute(
-            _SET_BODY,
+            SET_BODY,
             [
                 {"scene_id": scene_id, "new_body": body, "new_words": words[scene_id]}
                 for scene_id, body in bodies.items()
