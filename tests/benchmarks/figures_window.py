@@ -8,6 +8,9 @@
   the editor — against the same bare window's first paint; no target, printed so that a reader
   sees what the window's quick first paint leaves for later;
 * peak RSS with the first scene shown (VmHWM of /proc/self/status) — against the same bare window;
+  beside it, untargeted, the same bare window over the stack DESIGN.md puts in the window's
+  process (SQLAlchemy with the typed models, pyenchant with en_US: STACK_CHILD) against the bare
+  window, and Safehouse against it, so a reader sees which part of the ratio is ours;
 * scene switch: open_scene of the 10,000-word scene until it is painted — against setPlainText
   of the same text on the bare QPlainTextEdit, then the same paint;
 * keystroke: one typed letter in that scene until the repaint (spelling on when the editor has
@@ -38,7 +41,8 @@ SWITCH = Target(2)
 KEYSTROKE = Target(2)
 MEMORY = Target(1.5)
 CHILD_TIMEOUT = 180
-INTERACT_ROUNDS = 3  # turns each side takes at switching and typing
+INTERACT_ROUNDS = 5  # turns each side takes at switching and typing (fewer if --runs is)
+INTERACT_SAMPLES = 15  # switches and keystrokes timed in each turn (more if --runs is)
 
 _COMMON = r'''
 import json, resource, statistics, sys, time
@@ -69,6 +73,9 @@ def peak_rss_kb():
             if line.startswith("VmHWM:"):
                 return int(line.split()[1])
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+def after_first_paint():
+    """What a child does once its window has painted, before it reports (the stack child)."""
 
 def report(**values):
     values["rss_kb"] = peak_rss_kb()
@@ -182,9 +189,7 @@ app.exec()
 """
 )
 
-BARE_CHILD = (
-    _COMMON
-    + r"""
+_BARE_WINDOW = r"""
 from PySide6.QtWidgets import QMainWindow, QPlainTextEdit
 
 mode, first_file, long_file, runs = sys.argv[1:5]
@@ -199,7 +204,9 @@ window.show()
 
 def done():
     if mode == "startup":
-        report(painted=time.monotonic())
+        painted = time.monotonic()
+        after_first_paint()
+        report(painted=painted)
         app.quit()
         return
     long_text = open(long_file, encoding="utf-8").read()
@@ -219,7 +226,32 @@ painter = FirstPaint(window, done)
 app.installEventFilter(painter)
 app.exec()
 """
-)
+BARE_CHILD = _COMMON + _BARE_WINDOW
+
+# What DESIGN.md puts in the window's process besides Qt, and nothing of Safehouse's own: the
+# project opened through SQLAlchemy with its typed models, a scene read, the en_US dictionary
+# loaded and used, after the first paint as Safehouse does. What the bare window weighs with this
+# stack is what any window made to the design starts from, so Safehouse's peak RSS is shown
+# against it too (_stack_figures).
+_STACK = r"""
+held = []
+
+def after_first_paint():
+    # After the first paint, as Safehouse opens its project: the same order of allocations.
+    import enchant
+    from sqlalchemy import create_engine, select
+    from studio.storage.models import SceneRow
+
+    engine = create_engine(f"sqlite:///{sys.argv[5]}")
+    connection = engine.connect()  # Core, as Safehouse reads: no ORM session
+    text = connection.execute(select(SceneRow.__table__.c.body).limit(1)).scalar_one()
+    broker = enchant.Broker()
+    broker.set_ordering("en_US", "hunspell")  # the one provider, as Safehouse asks
+    speller = broker.request_dict("en_US")
+    unknown = [word for word in text.split() if word.isalpha() and not speller.check(word)]
+    held.extend((engine, connection, broker, speller, unknown))  # open while the peak is read
+"""
+STACK_CHILD = _COMMON + _STACK + _BARE_WINDOW
 
 
 class ChildFailed(RuntimeError):
@@ -254,6 +286,8 @@ NAMES = ("first paint", "peak RSS, one scene shown", "switch to 10k-word scene",
 UNITS = ("ms", "MB", "ms", "ms")
 TARGETS = (FIRST_PAINT, MEMORY, SWITCH, KEYSTROKE)
 SCENE_SHOWN = "first scene shown"
+BARE_STACK = "peak RSS, bare + stack"
+AGAINST_STACK = "peak RSS against bare + stack"
 
 
 def figures(ws: Workspace, size: str) -> list[Figure]:
@@ -287,8 +321,10 @@ def _measure(ws: Workspace, size: str) -> list[Figure]:
     folder = ws.scratch("window")
     folder.mkdir()
     app_script, bare_script = folder / "app_child.py", folder / "bare_child.py"
+    stack_script = folder / "stack_child.py"
     app_script.write_text(APP_CHILD, encoding="utf-8")
     bare_script.write_text(BARE_CHILD, encoding="utf-8")
+    stack_script.write_text(STACK_CHILD, encoding="utf-8")
     first_file, long_file = folder / "first.txt", folder / "long.txt"
     first_file.write_text(first_text, encoding="utf-8")
     long_file.write_text(long_text, encoding="utf-8")
@@ -303,28 +339,33 @@ def _measure(ws: Workspace, size: str) -> list[Figure]:
     bare_times: list[float] = []
     app_rss: list[float] = []
     bare_rss: list[float] = []
+    stack_rss: list[float] = []
     for run in range(ws.runs + 1):
         settings = folder / f"settings-{run}.json"
         started, report = _child(app_script, "startup", startup_project, settings, 0, 0)
         if report.get("scene") != first.id:
             raise AssertionError(f"the window showed scene {report.get('scene')}, not {first.id}")
         bare_started, bare = _child(bare_script, "startup", first_file, long_file, 0)
+        _, stack = _child(stack_script, "startup", first_file, long_file, 0, startup_project)
         if run:  # the first run of each is the warm-up
             app_times.append(report["painted"] - started)
             scene_times.append(report["scene_painted"] - started)
             bare_times.append(bare["painted"] - bare_started)
             app_rss.append(report["rss_kb"] / 1024)
             bare_rss.append(bare["rss_kb"] / 1024)
+            stack_rss.append(stack["rss_kb"] / 1024)
 
-    # Switching and typing take well under a millisecond per run, so a neighbour's burst of
-    # work that slows one child moves the figure by 2x: the two sides take turns, a few rounds
-    # each, and each figure is the median of their rounds' medians.
+    # Switching and typing take well under a millisecond per run, and on a shared machine a
+    # whole child process may run at half speed from start to end (both sides, either core,
+    # any hash seed: measured), which moves one side by 2x: the two sides take turns, a few
+    # rounds each of many samples, and each figure is the median of their rounds' medians.
     rounds: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    for turn in range(INTERACT_ROUNDS):
+    samples = max(ws.runs, INTERACT_SAMPLES)
+    for turn in range(min(ws.runs, INTERACT_ROUNDS)):
         settings = folder / f"settings-i{turn}.json"
         interact_project = ws.copy(size)
-        _, ours = _child(app_script, "interact", interact_project, settings, long_scene.id, ws.runs)
-        _, bare = _child(bare_script, "interact", first_file, long_file, ws.runs)
+        _, ours = _child(app_script, "interact", interact_project, settings, long_scene.id, samples)
+        _, bare = _child(bare_script, "interact", first_file, long_file, samples)
         rounds.append((ours, bare))
 
     def both(key: str) -> tuple[float, float]:
@@ -350,6 +391,7 @@ def _measure(ws: Workspace, size: str) -> list[Figure]:
             size,
             statistics.median(scene_times) * 1000,
             statistics.median(bare_times) * 1000,
+            "ms",
             "process start to the first scene's text painted; bare: its first paint",
         ),
         measured(
@@ -361,14 +403,42 @@ def _measure(ws: Workspace, size: str) -> list[Figure]:
             MEMORY,
             "peak RSS (VmHWM) once open: first scene shown, bible and spelling made",
         ),
+        *_stack_figures(size, statistics.median(app_rss), statistics.median(bare_rss), stack_rss),
         timed(names[2], size, *both("switch"), SWITCH, words),
         timed(names[3], size, *both("key"), KEYSTROKE, f"{words}; {spelling}"),
     ]
 
 
-def _untargeted(name: str, size: str, value: float, reference: float, note: str) -> Figure:
+def _untargeted(
+    name: str, size: str, value: float, reference: float, unit: str, note: str
+) -> Figure:
     """A figure shown for honesty beside a targeted one: its ratio, and no target ("—")."""
-    return Figure(name, size, value, "ms", reference, "—", None, note)
+    return Figure(name, size, value, unit, reference, "—", None, note)
+
+
+def _stack_figures(size: str, ours: float, bare: float, stack: list[float]) -> list[Figure]:
+    """Peak RSS of the bare window with the design's stack (STACK_CHILD) against the bare
+    window, and Safehouse's against that: how much of the memory ratio the stack alone takes,
+    and how much is Safehouse's own."""
+    with_stack = statistics.median(stack)
+    return [
+        _untargeted(
+            BARE_STACK,
+            size,
+            with_stack,
+            bare,
+            "MB",
+            "bare window + the project opened through SQLAlchemy's typed models + en_US loaded",
+        ),
+        _untargeted(
+            AGAINST_STACK,
+            size,
+            ours,
+            with_stack,
+            "MB",
+            "Safehouse's peak RSS against the bare window with the stack",
+        ),
+    ]
 
 
 def _has_start() -> bool:
