@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from tests.benchmarks import plain
-from tests.benchmarks.report import Figure, Target, timed, unavailable
+from tests.benchmarks.report import Figure, Target, timed, unavailable, untargeted
 from tests.benchmarks.timing import Step, pair
 from tests.benchmarks.workspace import Workspace
 
 IMPORT = Target(3)
+WITHOUT_CAST = "import novel, no cast"
 TABLES = ("project", "part", "chapter", "scene", "character")
 
 
@@ -50,6 +51,9 @@ def figures(ws: Workspace) -> list[Figure]:
     def ours() -> None:
         import_manuscript_file(source, paths[-1], characters="auto")
 
+    def without_cast() -> None:
+        import_manuscript_file(source, paths[-1], characters="none")
+
     def reference() -> None:
         source.read_bytes().decode("utf-8-sig")
         connection = plain.connect(paths[-1])
@@ -60,6 +64,21 @@ def figures(ws: Workspace) -> list[Figure]:
         paths[-1].unlink()
 
     value, ref = pair(Step(ours, fresh, removed), Step(reference, fresh, removed), ws.runs)
+    # The same import with the cast candidates not looked for (--characters none), against the
+    # same reference: how much of the ratio is the structure and how much the cast.
+    bare, bare_ref = pair(
+        Step(without_cast, fresh, removed), Step(reference, fresh, removed), ws.runs
+    )
     scenes = len(rows["scene"][1])
     note = f"{scenes:,} scenes; read_manuscript + write_outline vs read + decode + executemany"
-    return [timed(name, size, value, ref, IMPORT, note)]
+    return [
+        timed(name, size, value, ref, IMPORT, note),
+        untargeted(
+            WITHOUT_CAST,
+            size,
+            bare * 1000,
+            bare_ref * 1000,
+            "ms",
+            "the same with --characters none: parts, chapters, scenes, no cast candidates",
+        ),
+    ]

@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tests.benchmarks.report import Figure, Target, measured, timed, unavailable
+from tests.benchmarks.report import Figure, Target, measured, timed, unavailable, untargeted
 from tests.benchmarks.workspace import REPO_ROOT, Workspace
 
 FIRST_PAINT = Target(1.5)
@@ -386,7 +386,7 @@ def _measure(ws: Workspace, size: str) -> list[Figure]:
             FIRST_PAINT,
             "process start to first paint; bare: QMainWindow + QPlainTextEdit, same text",
         ),
-        _untargeted(
+        untargeted(
             SCENE_SHOWN,
             size,
             statistics.median(scene_times) * 1000,
@@ -409,20 +409,13 @@ def _measure(ws: Workspace, size: str) -> list[Figure]:
     ]
 
 
-def _untargeted(
-    name: str, size: str, value: float, reference: float, unit: str, note: str
-) -> Figure:
-    """A figure shown for honesty beside a targeted one: its ratio, and no target ("—")."""
-    return Figure(name, size, value, unit, reference, "—", None, note)
-
-
 def _stack_figures(size: str, ours: float, bare: float, stack: list[float]) -> list[Figure]:
     """Peak RSS of the bare window with the design's stack (STACK_CHILD) against the bare
     window, and Safehouse's against that: how much of the memory ratio the stack alone takes,
     and how much is Safehouse's own."""
     with_stack = statistics.median(stack)
     return [
-        _untargeted(
+        untargeted(
             BARE_STACK,
             size,
             with_stack,
@@ -430,7 +423,7 @@ def _stack_figures(size: str, ours: float, bare: float, stack: list[float]) -> l
             "MB",
             "bare window + the project opened through SQLAlchemy's typed models + en_US loaded",
         ),
-        _untargeted(
+        untargeted(
             AGAINST_STACK,
             size,
             ours,

@@ -91,6 +91,13 @@ def timed(
     return measured(name, size, seconds * 1000, reference * 1000, "ms", target, note)
 
 
+def untargeted(
+    name: str, size: str, value: float, reference: float, unit: str, note: str
+) -> Figure:
+    """A figure shown for honesty beside a targeted one: its ratio, and no target ("—")."""
+    return Figure(name, size, value, unit, reference, "—", None, note)
+
+
 def unavailable(name: str, size: str, unit: str, target: Target, why: str) -> Figure:
     return Figure(name, size, None, unit, None, target.describe(unit), None, why)
 
