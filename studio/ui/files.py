@@ -54,8 +54,17 @@ def new_project(window: MainWindow) -> NewProjectDialog:
             )
             chapter = project.manuscript.add_chapter("Chapter One")
             project.manuscript.add_scene(chapter.id, "Opening")
-        except (SafehouseError, OSError) as error:
+        except SafehouseError as error:
             show_error(window, "Could not create the project", str(error))
+            return
+        except OSError as error:  # the disk said no after the dialog's checks passed
+            reason = error.strerror or str(error)
+            show_error(
+                window,
+                "Could not create the project",
+                f"Safehouse could not write {path} ({reason.lower()}). "
+                "Choose another folder in File → New Project….",
+            )
             return
         window.set_project(project)
         window.focus_editor()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -41,6 +42,8 @@ class NewProjectDialog(QDialog):
         self.file_name = QLineEdit(self)
         self.file_name.textEdited.connect(lambda _t: setattr(self, "_name_edited", True))
         self.title.textChanged.connect(self._suggest_name)
+        for edit in (self.title, self.folder, self.file_name):
+            edit.textEdited.connect(self._clear_error)  # a message about the old text misleads
         self.error = QLabel("", self)
         self.error.setObjectName("inlineError")
         self.error.setWordWrap(True)
@@ -81,11 +84,39 @@ class NewProjectDialog(QDialog):
             name += PROJECT_SUFFIX
         return Path(self.folder.text()).expanduser() / name
 
+    def _clear_error(self) -> None:
+        self.error.setText("")
+
     def _accept_if_valid(self) -> None:
+        problem = self.problem()
+        self.error.setText(problem)
+        if not problem:
+            self.accept()
+
+    def problem(self) -> str:
+        """What stops the project being created here, in the writer's words; "" if nothing."""
         if not self.title.text().strip():
-            self.error.setText("Give the book a title (you can change it later).")
-            return
+            return "Give the book a title (you can change it later)."
+        name = self.file_name.text().strip()
+        if "/" in name or "\\" in name:
+            return "A file name cannot contain “/” or “\\”: choose the folder above instead."
+        folder_problem = _folder_problem(Path(self.folder.text().strip()).expanduser())
+        if folder_problem:
+            return folder_problem
         if self.path().exists():
-            self.error.setText(f"{self.path()} already exists; choose another file name.")
-            return
-        self.accept()
+            return f"{self.path().name} is already in that folder: choose another file name."
+        return ""
+
+
+def _folder_problem(folder: Path) -> str:
+    """Why the project cannot go in folder ("" if it can; a missing folder is made on Create)."""
+    if not str(folder).strip() or not folder.is_absolute():
+        return "Choose a folder for the project (Choose… picks one)."
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"{existing} is a file, not a folder: choose another folder."
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"Safehouse cannot write in {existing}: choose another folder."
+    return ""
