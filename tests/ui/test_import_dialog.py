@@ -230,3 +230,22 @@ def test_choosing_no_file_opens_nothing(
     parent = QWidget()
     qtbot.addWidget(parent)
     assert choose_and_import(parent, tmp_path, lambda _path: None) is None
+
+
+def test_the_dialog_fits_the_screen_it_opens_on(
+    qtbot: QtBot, manuscripts_dir: Path, tmp_path: Path
+) -> None:
+    # Offscreen Qt has an 800x800 screen; a 1024x700 laptop is the same case: a dialog wider
+    # or taller than the screen puts Import out of reach.
+    dialog = shown(
+        qtbot, manuscripts_dir / "stories/kirill-and-sophia.txt", tmp_path / "k.safehouse"
+    )
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    available = dialog.screen().availableGeometry()
+    assert dialog.width() <= available.width() - 16
+    assert dialog.height() <= min(available.height(), 700) - 40  # the title bar fits too
+    assert dialog.import_button.isVisible()
+    assert dialog.import_button.mapTo(dialog, dialog.import_button.rect().bottomRight()).y() < (
+        dialog.height()
+    )

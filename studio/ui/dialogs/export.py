@@ -10,20 +10,21 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,12 +33,14 @@ from PySide6.QtWidgets import (
 from studio.core.errors import SafehouseError
 from studio.core.markup import MarkupStyle
 from studio.export.plain_text import PlainTextOptions, export_plain_text, render_plain_text
+from studio.ui.dialogs.sizing import fit_to_screen
 from studio.ui.widgets.check_list import CheckList
 
 if TYPE_CHECKING:
     from studio.services.project import Project
 
 PREVIEW_CHARACTERS = 3000
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's 'no maximum' for a widget's size
 WHOLE_BOOK_PREVIEW_WORDS = 60_000  # below this the preview renders the real book
 MARKUP_CHOICES = (
     ("_underscores_ (manuscript style)", MarkupStyle.UNDERSCORE),
@@ -55,7 +58,6 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export plain text")
-        self.resize(980, 640)
         self._project = project
         self._binder = project.manuscript.binder()
         self._preview_timer = QTimer(self)
@@ -63,6 +65,7 @@ class ExportDialog(QDialog):
         self._preview_timer.setInterval(150)
         self._preview_timer.timeout.connect(self.update_preview)
         self._build(suggested)
+        fit_to_screen(self, 980, 640)
         self.update_preview()
 
     def _build(self, suggested: Path) -> None:
@@ -86,7 +89,10 @@ class ExportDialog(QDialog):
             ((c.chapter.id, f"{n}. {c.chapter.title}", "") for n, c in enumerate(chapters, 1)),
             [c.chapter.id for c in chapters],
         )
-        self.chapters.setFixedHeight(150)
+        # CheckList fixes its height to six rows; here the list takes the height the options
+        # leave (a long book's chapters) rather than leaving it empty between the rows.
+        self.chapters.setMinimumHeight(110)
+        self.chapters.setMaximumHeight(QWIDGETSIZE_MAX)
         self.path = QLineEdit(str(suggested), self)
         browse = QPushButton("Choose…", self)
         browse.clicked.connect(self._choose_path)
@@ -115,28 +121,52 @@ class ExportDialog(QDialog):
         self.wrap_width.valueChanged.connect(self._schedule_preview)
         self.chapters.checked_changed.connect(self._schedule_preview)
 
-    def _lay_out(self, browse: QPushButton, cancel: QPushButton) -> None:
-        form = QFormLayout()
-        form.setVerticalSpacing(8)
+    def _options_column(self) -> QWidget:
+        """The options in a grid of label and field; the chapter list takes the height left."""
         include = QVBoxLayout()
+        include.setSpacing(2)
         for box in (self.chapter_titles, self.scene_titles, self.synopses, self.notes):
             include.addWidget(box)
-        form.addRow("Include", include)
-        form.addRow("Scene separator", self.separator)
-        form.addRow("Emphasis", self.markup)
-        form.addRow("Quotes", self.quotes)
-        form.addRow("Line endings", self.line_ending)
         wrap_row = QHBoxLayout()
         wrap_row.setSpacing(8)
         wrap_row.addWidget(self.wrap)
         wrap_row.addWidget(self.wrap_width)
         wrap_row.addWidget(QLabel("characters", self))
         wrap_row.addStretch(1)
-        form.addRow("Lines", wrap_row)
-        form.addRow("Chapters", self.chapters)
+        rows: tuple[tuple[str, QWidget | QHBoxLayout | QVBoxLayout], ...] = (
+            ("Include", include),
+            ("Scene separator", self.separator),
+            ("Emphasis", self.markup),
+            ("Quotes", self.quotes),
+            ("Line endings", self.line_ending),
+            ("Lines", wrap_row),
+            ("Chapters", self.chapters),
+        )
+        # A grid, not a QFormLayout: the form shared spare height out between its rows (the
+        # "Lines" label sat far above its row) instead of giving it to the chapter list.
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(8)
+        top = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        for row, (text, field) in enumerate(rows):
+            several_lines = isinstance(field, (QVBoxLayout, CheckList))
+            grid.addWidget(QLabel(text, self), row, 0, top if several_lines else middle)
+            if isinstance(field, QWidget):
+                grid.addWidget(field, row, 1)
+            else:
+                grid.addLayout(field, row, 1)
+        grid.setRowStretch(len(rows) - 1, 1)
         options = QWidget(self)
-        options.setLayout(form)
-        options.setFixedWidth(400)
+        options.setLayout(grid)
+        # As wide as its longest row asks ("Wrap lines at" was cut to "Wrap lines" at a fixed
+        # 400 px); the preview takes the rest.
+        options.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        return options
+
+    def _lay_out(self, browse: QPushButton, cancel: QPushButton) -> None:
+        options = self._options_column()
         preview_box = QVBoxLayout()
         title = QLabel("Preview of the first page", self)
         title.setObjectName("previewTitle")

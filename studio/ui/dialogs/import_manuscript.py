@@ -38,6 +38,7 @@ from studio.importers.manuscript import HeadingPatternError, ManuscriptOutline, 
 from studio.importers.manuscript.preview import Preview, PreviewRow, build_preview
 from studio.services.manuscript_import import auto_characters, write_outline
 from studio.storage.database import PROJECT_SUFFIX
+from studio.ui.dialogs.sizing import fit_to_screen
 
 FILE_FILTER = "Manuscripts (*.txt *.md *.markdown *.docx);;All files (*)"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -108,7 +109,6 @@ class ImportManuscriptDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importManuscriptDialog")
         self.setWindowTitle(f"Import manuscript — {Path(source).name}")
-        self.resize(1040, 700)
         self.source = Path(source)
         self.preview: Preview | None = None
         self._chosen: Path | None = None
@@ -118,6 +118,7 @@ class ImportManuscriptDialog(QDialog):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._build()
+        fit_to_screen(self, 1040, 700)
         self._read(None, None)
 
     @property
