@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,7 @@ from studio.core.errors import SafehouseError
 from studio.ui.autosave import Autosaver
 from studio.ui.models.binder_model import dot_icon
 from studio.ui.widgets.alias_table import AliasTable
+from studio.ui.widgets.flow_layout import FlowLayout
 from studio.ui.widgets.growing_text import GrowingTextEdit
 from studio.ui.widgets.line_text import show_plain_text, show_text
 
@@ -170,8 +173,10 @@ class CharacterCard(QWidget):
 
     def _build_aliases(self) -> QVBoxLayout:
         box = QVBoxLayout()
-        row = QHBoxLayout()
-        row.addStretch(1)
+        # A flow, not a row: in a narrow side panel (an 800 px window) the two buttons side by
+        # side would hold the card wider than the panel and cut its right margin; they wrap.
+        row = FlowLayout(spacing=8)  # the card's spacing, which the row had as a QHBoxLayout
+        row.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding))
         self.add_alias_button = QPushButton("Add alias", self)
         self.add_alias_button.clicked.connect(self.add_alias)
         self.remove_alias_button = QPushButton("Remove alias", self)

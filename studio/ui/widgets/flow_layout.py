@@ -89,8 +89,10 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         area = rect.marginsRemoved(margins)
         y = area.y()
-        lines = [_without_end_spacers(line) for line in self._lines(area.width())]
-        lines = [line for line in lines if line]
+        lines = self._lines(area.width())
+        if len(lines) > 1:
+            lines = [_without_end_spacers(line) for line in lines]
+            lines = [line for line in lines if line]
         if not lines:
             return margins.top() + margins.bottom()
         for line in lines:
@@ -113,7 +115,8 @@ class FlowLayout(QLayout):
 
 def _without_end_spacers(line: list[QLayoutItem]) -> list[QLayoutItem]:
     # A spacer between items spreads a line out; at either end of a wrapped line it would
-    # only push the items about.
+    # only push the items about. A row that fits on one line keeps them, as a QHBoxLayout
+    # would (a leading stretch puts the buttons at the right).
     start, end = 0, len(line)
     while start < end and line[start].spacerItem() is not None:
         start += 1
