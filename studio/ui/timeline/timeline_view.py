@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
-    QHBoxLayout,
     QLabel,
     QSizePolicy,
     QStyle,
@@ -49,6 +48,7 @@ from studio.ui.timeline.commands import MoveInTimeCommand
 from studio.ui.timeline.lanes import Lane, LaneMode, build_lanes
 from studio.ui.timeline.markers import DOT, LABEL_GAP, MAX_LABEL, Marker, label_font, label_width
 from studio.ui.timeline.picture import save_scene_picture
+from studio.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from studio.services.project import Project
@@ -58,6 +58,7 @@ AXIS_HEIGHT = 34.0
 ROW_HEIGHT = 30.0
 LANE_PADDING = 10.0
 ZOOM_STEP = 1.4
+HINT_WIDTH = 100  # the least width worth showing the hint in beside the controls
 MIN_ZOOM, MAX_ZOOM = 1e-4, 2000.0  # pixels per hour
 
 
@@ -88,6 +89,17 @@ class _Canvas(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._owner.canvas_resized()
+
+
+class _Hint(QLabel):
+    """The hint after the controls: it takes what is left of their line (cut at the right), or a
+    line of its own below them when less than HINT_WIDTH is left; it never holds the bar wide."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(HINT_WIDTH, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
 
 
 class TimelineView(QWidget):
@@ -129,7 +141,10 @@ class TimelineView(QWidget):
         self.lane_box.currentIndexChanged.connect(
             lambda _i: self.set_lane_mode(LaneMode(self.lane_box.currentData()))
         )
-        bar = QHBoxLayout()
+        # A flow, not a row: the controls side by side were ~390 px that the tab (and so the
+        # window's centre column) could not be narrower than, even back on the Manuscript tab.
+        # In a narrow column they wrap, and the drawing below scrolls.
+        bar = FlowLayout(spacing=0)
         bar.setContentsMargins(6, 4, 6, 4)
         bar.addWidget(self.lane_box)
         for text, tip, slot in (
@@ -143,11 +158,10 @@ class TimelineView(QWidget):
             button.setToolTip(tip)
             button.clicked.connect(slot)
             bar.addWidget(button)
-        self.hint = QLabel(self)
+        self.hint = _Hint(self)
         self.hint.setObjectName("timelineHint")
-        # The hint gives way (it is cut at the right) rather than holding the tab wide open.
-        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        bar.addWidget(self.hint, 1)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(self.hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
