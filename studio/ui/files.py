@@ -34,9 +34,19 @@ def documents_folder() -> Path:
     return Path(QStandardPaths.writableLocation(location) or Path.home())
 
 
+def writer_folder(folder: Path) -> Path:
+    """folder, unless it is inside Safehouse's own data folder (where the sample project is
+    kept, hidden in ~/.local/share): then Documents, where the writer's files are."""
+    location = QStandardPaths.StandardLocation.AppDataLocation
+    data = QStandardPaths.writableLocation(location)
+    if data and folder.is_relative_to(Path(data)):
+        return documents_folder()
+    return folder
+
+
 def _start_folder(window: MainWindow) -> str:
     if window.project is not None:
-        return str(window.project.path.parent)
+        return str(writer_folder(window.project.path.parent))
     return str(documents_folder())
 
 
@@ -151,7 +161,7 @@ def export_plain_text(window: MainWindow) -> None:
         show_error(window, "Export", message)
         return
     project = window.project
-    suggested = project.path.with_suffix(".txt")
+    suggested = writer_folder(project.path.parent) / f"{project.path.stem}.txt"
     dialog = ExportDialog(project, suggested, window)
     dialog.exported.connect(lambda path: window.status.showMessage(f"Exported to {path}", 10_000))
     dialog.open()

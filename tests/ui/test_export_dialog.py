@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QLabel, QWidget
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from studio.ui.dialogs.export import ExportDialog
+from studio.ui.files import documents_folder
 from studio.ui.main_window import MainWindow
 
 
@@ -52,4 +57,61 @@ def test_the_dialog_fits_the_screen(qtbot: QtBot, opened: MainWindow) -> None:
     dialog = _export_dialog(opened)
     available = dialog.screen().availableGeometry()
     assert dialog.width() <= available.width() and dialog.height() <= min(available.height(), 700)
+    dialog.reject()
+
+
+def test_a_file_already_there_is_replaced_only_when_the_writer_says_so(
+    opened: MainWindow, tmp_path: Path
+) -> None:
+    # Import puts draft.safehouse beside draft.txt, and export suggests draft.txt: the original.
+    original = tmp_path / "draft.txt"
+    original.write_text("My only copy of the first draft.")
+    dialog = _export_dialog(opened)
+    dialog.path.setText(str(original))
+    dialog.export_button.click()
+    assert dialog.isVisible()
+    assert original.read_text() == "My only copy of the first draft."
+    assert "“draft.txt” is already in that folder" in dialog.message.text()
+    assert dialog.export_button.text() == "Replace"
+    dialog.path.setText(str(tmp_path / "elsewhere.txt"))  # another name: no question left
+    assert dialog.export_button.text() == "Export" and dialog.message.text() == ""
+    dialog.path.setText(str(original))
+    dialog.export_button.click()
+    assert original.read_text() == "My only copy of the first draft."
+    dialog.export_button.click()  # Replace
+    assert not dialog.isVisible()
+    assert original.read_text().startswith("THE LISBON DROP")
+    assert "Exported to" in opened.status.currentMessage()
+
+
+def test_the_sample_exports_to_documents_not_the_hidden_data_folder(
+    qtbot: QtBot, window: MainWindow, project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(project_path.parent / "data"))
+    monkeypatch.setenv("HOME", str(project_path.parent / "home"))
+    data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    sample = data / "projects" / "the-lisbon-drop.safehouse"  # where the first start puts it
+    sample.parent.mkdir(parents=True)
+    shutil.copyfile(project_path, sample)
+    assert window.open_project_path(sample)
+    dialog = _export_dialog(window)
+    suggested = Path(dialog.path.text())
+    assert suggested == documents_folder() / "the-lisbon-drop.txt"
+    assert not suggested.is_relative_to(data)
+    dialog.reject()
+    starts: list[str] = []
+
+    def record(_parent: object, _caption: str, folder: str, _filter: str) -> tuple[str, str]:
+        starts.append(folder)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", record)
+    window.menu_actions.import_manuscript.trigger()
+    assert starts == [str(documents_folder())]
+
+
+def test_a_project_of_the_writers_exports_beside_it(opened: MainWindow) -> None:
+    dialog = _export_dialog(opened)
+    assert opened.project is not None
+    assert Path(dialog.path.text()) == opened.project.path.with_suffix(".txt")
     dialog.reject()

@@ -94,6 +94,8 @@ class ExportDialog(QDialog):
         self.chapters.setMinimumHeight(110)
         self.chapters.setMaximumHeight(QWIDGETSIZE_MAX)
         self.path = QLineEdit(str(suggested), self)
+        self._replace_allowed: Path | None = None  # a file the writer agreed to write over
+        self.path.textChanged.connect(self._path_changed)
         browse = QPushButton("Choose…", self)
         browse.clicked.connect(self._choose_path)
         self.preview = QPlainTextEdit(self)
@@ -231,12 +233,33 @@ class ExportDialog(QDialog):
         chosen, _ = QFileDialog.getSaveFileName(self, "Export as", self.path.text(), "Text (*.txt)")
         if chosen:
             self.path.setText(chosen)
+            self._replace_allowed = Path(chosen)  # the file chooser asked before replacing
+
+    def _path_changed(self) -> None:
+        self._replace_allowed = None
+        self.export_button.setText("Export")
+        self.message.setText("")
+
+    def _may_write(self, path: Path) -> bool:
+        """False (and ask) the first time path is a file already there: it may be the
+        manuscript the book was imported from, which the suggested name matches."""
+        if not path.is_file() or path == self._replace_allowed:
+            return True
+        self.message.setText(
+            f"“{path.name}” is already in that folder. Press Replace to write over it, "
+            "or choose another name."
+        )
+        self.export_button.setText("Replace")
+        self._replace_allowed = path
+        return False
 
     # -- exporting ---------------------------------------------------------------------------------
     def export(self) -> bool:
         path = Path(self.path.text().strip()).expanduser()
         if not self.path.text().strip():
             self.message.setText("Choose where to save the manuscript.")
+            return False
+        if not self._may_write(path):
             return False
         self.message.setText("")
         self.progress.setValue(0)
