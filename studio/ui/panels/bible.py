@@ -12,7 +12,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
 from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -117,12 +116,7 @@ class BiblePanel(QWidget):
         self.cast.setItemDelegate(CastDelegate(self.cast))
         self.cast.currentItemChanged.connect(self._current_changed)
         self.card = CharacterCard(self)
-        # A long full name or section title wraps rather than holding the card (and the side
-        # panel) ~330 px wide, cut at the right in a small window.
-        # (These belong in CharacterCard, which this change does not own.) Its form puts the
-        # labels above the fields when narrow, in resizeEvent.
-        for label in (self.card.full_name, *self.card.findChildren(QLabel, "sectionTitle")):
-            label.setWordWrap(True)
+        # The card's form puts the labels above the fields when narrow, in resizeEvent.
         self._card_forms = self.card.findChildren(QFormLayout)
         self.card.open_scene_requested.connect(self.open_scene_requested.emit)
         self.card.character_changed.connect(self._character_changed)

@@ -162,6 +162,8 @@ class CharacterCard(QWidget):
         self.display_name.editingFinished.connect(lambda: self._save_line("display_name"))
         self.full_name = QLabel("", self)
         self.full_name.setObjectName("muted")
+        # A long full name wraps rather than holding the card (and the side panel) wide.
+        self.full_name.setWordWrap(True)
         self.colour = QPushButton("Colour", self)
         self.colour.clicked.connect(self.choose_colour)
         names.addWidget(self.display_name)
@@ -347,4 +349,5 @@ class CharacterCard(QWidget):
 def _section(title: str, parent: QWidget) -> QLabel:
     label = QLabel(title.upper(), parent)
     label.setObjectName("sectionTitle")
+    label.setWordWrap(True)  # "ALIASES AND COVER IDENTITIES" would hold a narrow card wide
     return label
