@@ -249,3 +249,17 @@ def test_the_dialog_fits_the_screen_it_opens_on(
     assert dialog.import_button.mapTo(dialog, dialog.import_button.rect().bottomRight()).y() < (
         dialog.height()
     )
+
+
+def test_return_closes_the_message_about_a_bad_file(qtbot: QtBot, tmp_path: Path) -> None:
+    source = tmp_path / "notes.txt"
+    pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 9 >>\nstream\nx\x9c\x00\x01\x02\n"
+    source.write_bytes(pdf)  # a PDF saved with a .txt ending
+    dialog = shown(qtbot, source)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert "it is a PDF" in dialog.problem.text()
+    assert dialog.cancel_button.isDefault()
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == ImportManuscriptDialog.DialogCode.Rejected and not dialog.isVisible()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]

@@ -281,6 +281,8 @@ class ImportManuscriptDialog(QDialog):
                 widget.hide()
             self.problem.show()
             self.cancel_button.setText("Close")
+            self.cancel_button.setDefault(True)  # Return closes: there is nothing else to do
+            self.cancel_button.setFocus()
             self.resize(self.width(), self.minimumSizeHint().height())
         self._set_busy(False)
         self.preview_failed.emit(str(error))
