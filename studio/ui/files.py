@@ -1,5 +1,5 @@
 """The File menu's flows: new, open, open recent, import a bundle or a manuscript, export plain
-text or the timeline.
+text, a bundle or the timeline.
 
 Each asks what it needs with a dialog, calls the services, and hands the result to the window.
 Dialogs of our own are opened with open() (window-modal, not blocking), so tests can drive them.
@@ -21,6 +21,7 @@ from studio.ui.dialogs.new_project import NewProjectDialog
 from studio.ui.resources import PROJECT_SUFFIX
 
 if TYPE_CHECKING:
+    from studio.ui.dialogs.export_bundle import ExportBundleDialog
     from studio.ui.dialogs.import_manuscript import ImportManuscriptDialog
     from studio.ui.main_window import MainWindow
 
@@ -165,6 +166,33 @@ def export_plain_text(window: MainWindow) -> None:
     dialog = ExportDialog(project, suggested, window)
     dialog.exported.connect(lambda path: window.status.showMessage(f"Exported to {path}", 10_000))
     dialog.open()
+
+
+def export_bundle(window: MainWindow) -> ExportBundleDialog | None:
+    """File → Export Bundle…: the project as a folder of Markdown scenes and a manifest."""
+    if window.project is None:
+        return None
+    # The bundle is read from the database: everything typed must be in it, or it would miss
+    # the writer's last words while looking complete.
+    if not window.save_all():
+        show_error(
+            window,
+            "Bundle not exported",
+            "Safehouse could not save your latest words, so a bundle written now would miss "
+            "them. The status bar says why; export again once it shows Saved.",
+        )
+        return None
+    from studio.ui.dialogs.export_bundle import ExportBundleDialog
+
+    project = window.project
+    suggested = writer_folder(project.path.parent) / f"{project.path.stem}-bundle"
+    dialog = ExportBundleDialog(project, suggested, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.exported.connect(
+        lambda folder: window.status.showMessage(f"Exported the bundle to {folder}", 10_000)
+    )
+    dialog.open()
+    return dialog
 
 
 def import_manuscript(window: MainWindow) -> None:

@@ -29,6 +29,7 @@ class Actions:
     import_bundle: QAction
     import_manuscript: QAction
     export_text: QAction
+    export_bundle: QAction
     export_timeline: QAction
     close_project: QAction
     quit: QAction
@@ -110,6 +111,12 @@ def _literal(text: str) -> str:
     return text.replace("&", "&&")
 
 
+def _export_bundle(window: MainWindow) -> None:
+    from studio.ui import files  # the File flows load on first use, as the window's own do
+
+    files.export_bundle(window)
+
+
 def build_menus(window: MainWindow) -> Actions:
     bar = window.menuBar()
     file = bar.addMenu("&File")
@@ -123,6 +130,9 @@ def build_menus(window: MainWindow) -> Actions:
         window, file, "Import &Manuscript…", window.import_manuscript_dialog, "Ctrl+Shift+I"
     )
     export_text = _action(window, file, "&Export Plain Text…", window.export_dialog, "Ctrl+E")
+    export_bundle = _action(
+        window, file, "Export &Bundle…", lambda: _export_bundle(window), "Ctrl+Shift+E"
+    )
     export_timeline = _action(window, file, "Export &Timeline…", window.export_timeline_dialog)
     file.addSeparator()
     save = _action(window, file, "&Save", window.save_all, Key.Save)
@@ -197,6 +207,7 @@ def build_menus(window: MainWindow) -> Actions:
         import_bundle=import_bundle,
         import_manuscript=import_manuscript,
         export_text=export_text,
+        export_bundle=export_bundle,
         export_timeline=export_timeline,
         close_project=close_project,
         quit=quit_action,
@@ -226,6 +237,7 @@ def build_menus(window: MainWindow) -> Actions:
         view_menu=view,
         project_actions=(
             export_text,
+            export_bundle,
             export_timeline,
             find_in_project,
             close_project,
