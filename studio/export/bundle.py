@@ -225,7 +225,9 @@ def _thread_notes(project: Project) -> list[dict[str, Any]]:
 
 
 def export_bundle(project: Project, folder: Path) -> None:
-    """Write the project as a bundle at folder, replacing an older bundle there whole."""
+    """Write the project as a bundle at folder. An older bundle there is replaced: its
+    project.json and scenes/ only, so what else the folder holds (a .git, the writer's notes)
+    stays as it is."""
     folder = Path(folder)
     manifest, files = build_manifest(project)
     if folder.exists() and not (folder / MANIFEST).is_file() and any(folder.iterdir()):
@@ -241,12 +243,29 @@ def export_bundle(project: Project, folder: Path) -> None:
         for name, body in files.items():
             (staging / name).write_text(body, encoding="utf-8", newline="\n")
         if folder.exists():
-            retired = folder.with_name(f".{folder.name}.old")
-            shutil.rmtree(retired, ignore_errors=True)
-            folder.rename(retired)
-            staging.rename(folder)
-            shutil.rmtree(retired)
+            _replace_bundle(staging, folder)
         else:
             staging.rename(folder)
     except OSError as error:
         raise ExportError(f"Could not write the bundle {folder}: {error}.") from error
+
+
+def _replace_bundle(staging: Path, folder: Path) -> None:
+    """The bundle written at staging put in place of the one at folder, nothing else touched.
+
+    Each step is a rename on one disk: the old scenes/ aside, the new one in, then the new
+    manifest over the old (os.replace: a reader sees one manifest or the other, never none).
+    A failed step puts the old scenes back; staging is removed either way."""
+    scenes, retired = folder / SCENES, staging / f"{SCENES}.old"
+    try:
+        if scenes.exists():
+            scenes.rename(retired)
+        try:
+            (staging / SCENES).rename(scenes)
+        except OSError:
+            if retired.exists():
+                retired.rename(scenes)
+            raise
+        (staging / MANIFEST).replace(folder / MANIFEST)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -96,6 +96,25 @@ def test_exporting_twice_gives_the_same_bytes(sample: Path, tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one", "two"], "no staging left behind"
 
 
+def test_a_bundle_kept_in_git_keeps_its_history_and_notes_when_written_again(
+    sample: Path, tmp_path: Path
+) -> None:
+    book = tmp_path / "book"
+    with open_project(sample, read_only=True) as project:
+        export_bundle(project, book)
+        (book / ".git").mkdir()
+        (book / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+        (book / "NOTES.md").write_text("Ask the agent about the Lisbon chapter.\n")
+        (book / "scenes" / "99-99-a-deleted-scene.md").write_text("Old.\n")
+        export_bundle(project, book)
+        export_bundle(project, tmp_path / "alone")
+    assert (book / ".git" / "HEAD").read_text() == "ref: refs/heads/main\n"
+    assert (book / "NOTES.md").read_text() == "Ask the agent about the Lisbon chapter.\n"
+    written = {k: v for k, v in files_of(book).items() if k.startswith(("scenes", "project"))}
+    assert written == files_of(tmp_path / "alone"), "the new bundle, no old scene left over"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alone", "book"], "no staging left"
+
+
 def test_a_re_imported_bundle_exports_the_same_bytes(sample: Path, tmp_path: Path) -> None:
     with open_project(sample, read_only=True) as project:
         export_bundle(project, tmp_path / "one")

@@ -116,17 +116,27 @@ def test_a_folder_holding_other_files_is_refused_and_left_as_it_was(
     assert "new or empty folder" in message
     assert [p.name for p in papers.iterdir()] == ["notes.txt"]
     dialog.reject()
-    # A bundle kept in git: replacing the folder whole would take the history with it.
+
+
+def test_a_bundle_kept_in_git_is_replaced_and_its_history_kept(
+    opened: MainWindow, tmp_path: Path
+) -> None:
     repository = tmp_path / "book"
     _export_to(opened, repository)
     (repository / ".git").mkdir()
     (repository / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    old_scene = repository / "scenes" / "99-99-a-deleted-scene.md"
+    old_scene.write_text("Old.\n")
     dialog = _export_to(opened, repository)
-    assert "holds a Safehouse bundle and other files (.git)" in dialog.message.text()
-    assert dialog.export_button.text() == "Export"
-    dialog.export_button.click()
+    assert dialog.isVisible()
+    assert "already holds a Safehouse bundle (.git beside it will be kept" in dialog.message.text()
+    assert dialog.export_button.text() == "Replace"
+    assert old_scene.is_file(), "nothing written before Replace"
+    dialog.export_button.click()  # Replace
+    assert not dialog.isVisible()
     assert (repository / ".git" / "HEAD").read_text() == "ref: refs/heads/main\n"
-    dialog.reject()
+    assert not old_scene.exists(), "the bundle itself replaced"
+    assert (repository / MANIFEST).is_file()
 
 
 def test_choose_starts_at_the_suggestion_and_puts_the_bundle_inside_a_busy_folder(

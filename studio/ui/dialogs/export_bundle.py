@@ -1,9 +1,9 @@
 """Export the project as a portable bundle: a folder chosen by the writer, checked before writing.
 
-export_bundle replaces a bundle already at the folder whole (everything else in that folder goes
-with it) and refuses a folder that holds anything else. The dialog says which case the chosen
-folder is before anything is written: a bundle is replaced only after the writer presses
-Replace; a folder holding other files is refused, naming them.
+export_bundle replaces a bundle already at the folder (its project.json and scenes/; a .git or
+notes beside them stay) and refuses a folder that holds other files but no bundle. The dialog
+says which case the chosen folder is before anything is written: a bundle is replaced only after
+the writer presses Replace; a folder holding other files and no bundle is refused, naming them.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from studio.services.project import Project
 
 BUNDLE_ENTRIES = frozenset({MANIFEST, SCENES})  # what a bundle written by Safehouse holds
-SHOWN_ENTRIES = 3  # names of other files listed in a refusal
+SHOWN_ENTRIES = 3  # names of other files listed in a message
 # What the disk said, in words; anything else is said as the system words it.
 REASONS = {
     errno.EACCES: "you do not have permission to write there",
@@ -54,7 +54,7 @@ class Folder(Enum):
     BUNDLE = "bundle"  # a bundle and nothing else: replaced whole
     FILE = "file"  # a file, not a folder
     OTHERS = "others"  # not a bundle, and not empty: export_bundle refuses it
-    BUNDLE_AND_OTHERS = "bundle and others"  # replacing the bundle would delete the others
+    BUNDLE_AND_OTHERS = "bundle and others"  # a bundle kept in git, say: the others stay
 
 
 def folder_state(folder: Path) -> tuple[Folder, list[str]]:
@@ -162,18 +162,18 @@ class ExportBundleDialog(QDialog):
             return
         folder = Path(chosen)
         try:
-            state, _ = folder_state(folder)
+            state, others = folder_state(folder)
         except OSError as error:  # a folder the chooser showed but that cannot be read
             self.path.setText(chosen)
             self._say_not_written(folder, error)
             return
-        if state in (Folder.OTHERS, Folder.BUNDLE_AND_OTHERS):
+        if state is Folder.OTHERS:
             # A folder with the writer's other files in it is where the bundle goes, not the
             # bundle itself: put the suggested name inside it.
             folder = folder / self._default_name
         self.path.setText(str(folder))
-        if state is Folder.BUNDLE:
-            self._ask_replace(folder)  # said now, before the writer presses the button
+        if state in (Folder.BUNDLE, Folder.BUNDLE_AND_OTHERS):
+            self._ask_replace(folder, others)  # said now, before the writer presses the button
 
     def export(self) -> None:
         if not self.path.text().strip():
@@ -190,11 +190,12 @@ class ExportBundleDialog(QDialog):
                 f"“{others[0]}” is a file, not a folder. Type a new folder name, or choose one."
             )
             return
-        if state in (Folder.OTHERS, Folder.BUNDLE_AND_OTHERS):
-            self.message.setText(_refusal(folder, state, others))
+        if state is Folder.OTHERS:
+            self.message.setText(_refusal(folder, others))
             return
-        if state is Folder.BUNDLE and self._replace_allowed != folder:
-            self._ask_replace(folder)
+        bundle = state in (Folder.BUNDLE, Folder.BUNDLE_AND_OTHERS)
+        if bundle and self._replace_allowed != folder:
+            self._ask_replace(folder, others)
             return
         if self._write(folder):
             self.exported.emit(str(folder))
@@ -205,11 +206,12 @@ class ExportBundleDialog(QDialog):
             f"Could not write the bundle to {folder}: {reason_of(error)}. Choose another folder."
         )
 
-    def _ask_replace(self, folder: Path) -> None:
+    def _ask_replace(self, folder: Path, others: list[str]) -> None:
         """The next press of the button, now named Replace, writes over the bundle at folder."""
+        kept = f" ({_names(others)} beside it will be kept as they are)" if others else ""
         self.message.setText(
-            f"“{folder.name}” already holds a Safehouse bundle. Press Replace to write this "
-            "project over it, or type another name."
+            f"“{folder.name}” already holds a Safehouse bundle{kept}. Press Replace to write "
+            "this project over it, or type another name."
         )
         self.export_button.setText("Replace")
         self._replace_allowed = folder
@@ -236,18 +238,15 @@ class ExportBundleDialog(QDialog):
         return True
 
 
-def _refusal(folder: Path, state: Folder, others: list[str]) -> str:
+def _names(others: list[str]) -> str:
     shown = ", ".join(others[:SHOWN_ENTRIES])
     more = len(others) - SHOWN_ENTRIES
-    if more > 0:
-        shown += f" and {more} more"
-    if state is Folder.BUNDLE_AND_OTHERS:
-        # export_bundle replaces the folder whole: a .git or notes beside the bundle would go.
-        return (
-            f"“{folder.name}” holds a Safehouse bundle and other files ({shown}); replacing "
-            "the bundle would delete them. Choose an empty folder or type a new name."
-        )
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def _refusal(folder: Path, others: list[str]) -> str:
     return (
-        f"“{folder.name}” already holds other files ({shown}) and is not a Safehouse bundle; "
-        "Safehouse writes a bundle only into a new or empty folder. Choose one, or type a new name."
+        f"“{folder.name}” already holds other files ({_names(others)}) and is not a Safehouse "
+        "bundle; Safehouse writes a bundle only into a new or empty folder. Choose one, or type "
+        "a new name."
     )
