@@ -41,6 +41,21 @@ def test_word_file_with_a_txt_ending_is_named_as_such(tmp_path: Path) -> None:
         read_manuscript(path)
 
 
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" * 20, "a PDF"),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0 Chapter One\\par }\n", "an RTF"),
+    ],
+)
+def test_pdf_or_rtf_in_plain_characters_is_named_as_such(
+    tmp_path: Path, data: bytes, kind: str
+) -> None:
+    path = write(tmp_path, "manuscript.txt", data)
+    with pytest.raises(ManuscriptImportError, match=rf"it is {kind}.*Save the manuscript as"):
+        read_manuscript(path)
+
+
 @pytest.mark.parametrize("data", [b"", b"   \r\n\t\n  \r", b"\xef\xbb\xbf\n\n"])
 def test_empty_file_is_refused(tmp_path: Path, data: bytes) -> None:
     path = write(tmp_path, "empty.txt", data)

@@ -63,6 +63,10 @@ def decode_manuscript(data: bytes, path: Path) -> DecodedText:
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
+    # A PDF or RTF file may be all printable bytes (an RTF file often is): it is known by how it
+    # begins, not read as text full of markup.
+    if data.startswith(tuple(signature for signature, _ in _SIGNATURES)):
+        raise _binary(path, data)
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
