@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from studio.core.domain import AliasKind, ThreadKind
+from studio.importers.bundle import import_bundle
 from studio.services.project import create_project
 from studio.ui.main_window import MainWindow
+from studio.ui.resources import sample_bundle_dir
 from studio.ui.settings import Settings, SettingsStore
 
 OPENING = (
@@ -107,6 +109,23 @@ def discard(widget: QWidget) -> None:
 @pytest.fixture
 def opened(window: MainWindow, project_path: Path) -> MainWindow:
     assert window.open_project_path(project_path)
+    return window
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path) -> Path:
+    """The sample project (projects/the-lisbon-drop) imported into tmp_path, closed."""
+    bundle = sample_bundle_dir()
+    assert bundle is not None
+    path = tmp_path / "sample.safehouse"
+    import_bundle(bundle, path).close()
+    return path
+
+
+@pytest.fixture
+def sample(window: MainWindow, sample_path: Path) -> MainWindow:
+    """The window with the sample project open."""
+    assert window.open_project_path(sample_path)
     return window
 
 

@@ -6,11 +6,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from studio.core.domain import Binder
 from studio.services.project import open_project
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
     from studio.ui.main_window import MainWindow
 
 
@@ -42,3 +46,17 @@ def binder_index(window: MainWindow, kind: str, title: str) -> QModelIndex:
     matches = [i for i in found if model.ref(i).kind == kind]
     assert matches, f"no {kind} {title!r} in the binder"
     return matches[0]
+
+
+def settle() -> None:
+    """A few passes of the event loop: layouts that follow a resize or a tab change done."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def type_at_end(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """text typed key by key at the end of the scene in the editor."""
+    editor = window.editor.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, text)

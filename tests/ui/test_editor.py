@@ -14,14 +14,7 @@ from pytestqt.qtbot import QtBot
 from studio.ui import autosave
 from studio.ui.main_window import MainWindow
 from studio.ui.widgets.scene_editor import SceneEditor
-from tests.ui.helpers import stored_body
-
-
-def _type_at_end(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    editor = window.editor.editor
-    editor.setFocus()
-    editor.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(editor, text)
+from tests.ui.helpers import stored_body, type_at_end
 
 
 def test_opening_a_project_shows_its_first_scene_under_a_header(opened: MainWindow) -> None:
@@ -41,7 +34,7 @@ def test_typing_is_saved_within_two_seconds_without_touching_the_database_per_ke
     manuscript = opened.project.manuscript  # type: ignore[union-attr]
     original = manuscript.set_scene_body
     manuscript.set_scene_body = lambda sid, body: calls.append(sid) or original(sid, body)  # type: ignore[method-assign]
-    _type_at_end(qtbot, opened, " She ordered a second coffee.")
+    type_at_end(qtbot, opened, " She ordered a second coffee.")
     assert calls == []  # the keystrokes only restarted a timer
     assert opened.status.save_state.text() == "Saving…"
     started = time.monotonic()
@@ -78,7 +71,7 @@ def test_keys_after_the_first_are_saved_though_only_the_first_marks_the_scene_di
     scene_id = opened.editor.scene_id
     assert scene_id is not None
     editor = opened.editor.editor
-    _type_at_end(qtbot, opened, " One")
+    type_at_end(qtbot, opened, " One")
     qtbot.wait(300)  # a pause shorter than the idle delay: the typing goes on
     qtbot.keyClicks(editor, " two")
     qtbot.waitUntil(lambda: stored_body(project_path, scene_id).endswith(" One two"), timeout=2500)
@@ -111,7 +104,7 @@ def test_switching_scene_saves_at_once(
 ) -> None:
     first = opened.editor.scene_id
     assert first is not None
-    _type_at_end(qtbot, opened, " Switched.")
+    type_at_end(qtbot, opened, " Switched.")
     opened.next_scene()
     assert stored_body(project_path, first).endswith("Switched.")
     assert opened.editor.editor.body() == "The tram climbed, complaining."
@@ -120,7 +113,7 @@ def test_switching_scene_saves_at_once(
 def test_ctrl_s_saves_at_once(qtbot: QtBot, opened: MainWindow, project_path: Path) -> None:
     scene_id = opened.editor.scene_id
     assert scene_id is not None
-    _type_at_end(qtbot, opened, " Saved by hand.")
+    type_at_end(qtbot, opened, " Saved by hand.")
     qtbot.keyClick(opened.editor.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert stored_body(project_path, scene_id).endswith("Saved by hand.")
 
@@ -130,7 +123,7 @@ def test_closing_the_window_saves_at_once(
 ) -> None:
     scene_id = opened.editor.scene_id
     assert scene_id is not None
-    _type_at_end(qtbot, opened, " Last words.")
+    type_at_end(qtbot, opened, " Last words.")
     opened.close()
     assert stored_body(project_path, scene_id).endswith("Last words.")
 
@@ -175,7 +168,7 @@ def test_ctrl_i_and_ctrl_b_toggle_markers_stored_as_plain_text(
 
 def test_undo_and_redo(qtbot: QtBot, opened: MainWindow) -> None:
     before = opened.editor.editor.body()
-    _type_at_end(qtbot, opened, " Oops")
+    type_at_end(qtbot, opened, " Oops")
     opened.undo()
     assert opened.editor.editor.body() == before
     opened.redo()

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -14,15 +14,9 @@ from studio.export.bundle import MANIFEST, build_manifest
 from studio.services.project import open_project
 from studio.ui.dialogs.export_bundle import ExportBundleDialog
 from studio.ui.main_window import MainWindow
+from tests.ui.helpers import type_at_end
 
 TYPED = " Nobody in Alfama had ever seen her cry."
-
-
-def _type_at_end(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    editor = window.editor.editor
-    editor.setFocus()
-    editor.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(editor, text)
 
 
 def _bundle_dialog(window: MainWindow) -> ExportBundleDialog:
@@ -62,7 +56,7 @@ def test_the_menu_item_sits_with_the_exports_and_has_a_shortcut_of_its_own(
 def test_the_bundle_holds_the_words_typed_a_moment_before(
     qtbot: QtBot, opened: MainWindow, project_path: Path
 ) -> None:
-    _type_at_end(qtbot, opened, TYPED)  # not saved yet: autosave waits two seconds
+    type_at_end(qtbot, opened, TYPED)  # not saved yet: autosave waits two seconds
     dialog = _bundle_dialog(opened)
     # It starts where Export Plain Text does (beside a project of the writer's), named as the
     # command line names it.
@@ -197,7 +191,7 @@ def test_a_file_in_the_way_or_a_folder_the_disk_refuses_is_said_in_words(
 def test_the_folder_imported_back_is_the_same_project(
     qtbot: QtBot, opened: MainWindow, project_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _type_at_end(qtbot, opened, TYPED)
+    type_at_end(qtbot, opened, TYPED)
     folder = project_path.with_name("lisbon-bundle")
     _export_to(opened, folder)
     copy = project_path.with_name("lisbon-again.safehouse")

@@ -3,46 +3,27 @@ column open, the character card's alias buttons wrap rather than cutting the car
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QSizePolicy, QSpacerItem, QToolButton, QWidget
+from PySide6.QtWidgets import QSizePolicy, QSpacerItem, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from studio.importers.bundle import import_bundle
 from studio.ui.main_window import MainWindow
-from studio.ui.resources import sample_bundle_dir
 from studio.ui.timeline.timeline_view import TimelineView
 from studio.ui.widgets.flow_layout import FlowLayout
+from tests.ui.helpers import settle
 
-SAMPLE = sample_bundle_dir()
 TIMELINE_LIMIT = 260
 """The widest the timeline may insist on being (px): the centre column is ~396 px at 800x600."""
 
 
-@pytest.fixture
-def sample(window: MainWindow, tmp_path: Path) -> MainWindow:
-    assert SAMPLE is not None
-    path = tmp_path / "sample.safehouse"
-    import_bundle(SAMPLE, path).close()
-    assert window.open_project_path(path)
-    return window
-
-
-def _settle() -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-
-
 def _resize(window: MainWindow, width: int, height: int) -> None:
     window.resize(width, height)
-    _settle()
+    settle()
 
 
 def _timeline(window: MainWindow) -> TimelineView:
     window.centre_tabs.setCurrentWidget(window.timeline_host)
-    _settle()
+    settle()
     view = window.timeline_host.view()
     assert isinstance(view, TimelineView)
     return view
@@ -62,7 +43,7 @@ def test_the_timeline_never_holds_the_centre_column(qtbot: QtBot, sample: MainWi
     _resize(sample, 1440, 900)
     _resize(sample, 800, 600)
     sample.centre_tabs.setCurrentWidget(sample.editor)
-    _settle()
+    settle()
     assert sample.splitter.sizes() == sizes
     assert sample.editor.editor.viewport().width() == text_width
 
@@ -99,7 +80,7 @@ def _card_area_width(window: MainWindow) -> int:
 def test_at_800_the_character_card_fits_the_side_panel(qtbot: QtBot, sample: MainWindow) -> None:
     _resize(sample, 800, 600)
     sample.side_tabs.setCurrentWidget(sample.bible)
-    _settle()
+    settle()
     card = sample.bible.card
     assert card.character is not None and len(card.character.aliases) >= 3
     assert card.minimumSizeHint().width() <= _card_area_width(sample) < sample.side_tabs.width()

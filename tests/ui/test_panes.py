@@ -15,14 +15,10 @@ from studio.ui.main_window import MainWindow
 from studio.ui.settings import SettingsStore
 from studio.ui.window_layout import TEXT_SHARE
 from tests.ui.conftest import discard
+from tests.ui.helpers import settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-def _settle() -> None:
-    for _ in range(3):
-        QApplication.processEvents()
 
 
 def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
@@ -32,14 +28,14 @@ def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifiers: Qt.Keyboard
     editor.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor, timeout=2000)
     qtbot.keyClick(editor, key, modifiers)
-    _settle()
+    settle()
 
 
 def test_hiding_the_binder_gives_its_width_to_the_text_and_it_comes_back_as_wide(
     qtbot: QtBot, opened: MainWindow
 ) -> None:
     opened.resize(1440, 900)  # wide enough for the widths chosen
-    _settle()
+    settle()
     before = opened.splitter.sizes()
     _press(qtbot, opened, Qt.Key.Key_B, CTRL | ALT)
     assert opened.binder.isHidden() and not opened.menu_actions.show_binder.isChecked()
@@ -55,17 +51,17 @@ def test_hiding_the_side_panel_and_then_the_binder_leaves_the_text_alone(
     qtbot: QtBot, opened: MainWindow
 ) -> None:
     opened.resize(1440, 900)  # wide enough for the widths chosen
-    _settle()
+    settle()
     before = opened.splitter.sizes()
     _press(qtbot, opened, Qt.Key.Key_I, CTRL | ALT)
     assert opened.side_tabs.isHidden() and not opened.menu_actions.show_side_panel.isChecked()
     assert opened.splitter.sizes()[2] == 0 and opened.splitter.sizes()[1] > before[1] + before[2]
     opened.menu_actions.show_binder.trigger()
-    _settle()
+    settle()
     assert opened.centre_tabs.width() == opened.splitter.width()
     opened.menu_actions.show_side_panel.trigger()
     opened.menu_actions.show_binder.trigger()
-    _settle()
+    settle()
     assert opened.splitter.sizes() == before
 
 
@@ -73,17 +69,17 @@ def test_in_a_small_window_a_hidden_panel_lets_the_other_come_back_to_its_width(
     qtbot: QtBot, opened: MainWindow
 ) -> None:
     opened.resize(900, 700)
-    _settle()
+    settle()
     squeezed = opened.splitter.sizes()
     chosen = opened.splitter.chosen_sizes()
     assert squeezed[2] < chosen[2]  # too narrow for both: each gave way
     opened.menu_actions.show_binder.trigger()
-    _settle()
+    settle()
     binder, centre, side = opened.splitter.sizes()
     assert binder == 0 and side > squeezed[2]
     assert centre >= round(sum(opened.splitter.sizes()) * TEXT_SHARE)
     opened.menu_actions.show_binder.trigger()
-    _settle()
+    settle()
     assert opened.splitter.sizes() == squeezed
     assert opened.splitter.chosen_sizes() == chosen
 
@@ -102,12 +98,12 @@ def test_the_choice_survives_a_restart_with_the_former_width(
     again.resize(1440, 900)
     again.show()
     qtbot.waitExposed(again)
-    _settle()
+    settle()
     assert again.binder.isHidden() and again.side_tabs.isVisible()
     assert not again.menu_actions.show_binder.isChecked()
     assert again.menu_actions.show_side_panel.isChecked()
     again.menu_actions.show_binder.trigger()
-    _settle()
+    settle()
     assert again.splitter.sizes()[0] == 300
     discard(again)
 
@@ -115,20 +111,20 @@ def test_the_choice_survives_a_restart_with_the_former_width(
 def test_leaving_focus_mode_shows_what_was_shown_before_it(
     qtbot: QtBot, opened: MainWindow
 ) -> None:
-    _settle()
+    settle()
     opened.menu_actions.show_side_panel.trigger()
-    _settle()
+    settle()
     before = opened.splitter.sizes()
     _press(qtbot, opened, Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier)
     assert opened.in_focus_mode
     assert opened.binder.isHidden() and opened.side_tabs.isHidden()
     assert opened.menu_actions.show_binder.isChecked()  # the choice, kept for leaving
     qtbot.keyClick(opened.editor.editor, Qt.Key.Key_Escape)
-    _settle()
+    settle()
     assert not opened.in_focus_mode
     assert opened.binder.isVisible() and opened.side_tabs.isHidden()
     opened.resize(1280, 820)
-    _settle()
+    settle()
     assert opened.splitter.sizes() == before
 
 
@@ -149,7 +145,7 @@ def test_go_to_binder_or_bible_shows_a_hidden_column_first(
     assert QApplication.focusWidget() is opened.binder.tree
     assert opened.side_tabs.isHidden()
     qtbot.keyClick(opened.binder.tree, Qt.Key.Key_3, CTRL)
-    _settle()
+    settle()
     assert opened.side_tabs.isVisible() and opened.menu_actions.show_side_panel.isChecked()
     assert QApplication.focusWidget() is opened.bible.search
 
@@ -177,14 +173,14 @@ def test_a_drag_while_the_binder_is_hidden_keeps_its_width(
     qtbot: QtBot, opened: MainWindow
 ) -> None:
     opened.resize(1440, 900)
-    _settle()
+    settle()
     binder = opened.splitter.sizes()[0]
     opened.menu_actions.show_binder.trigger()
-    _settle()
+    settle()
     opened.splitter.moveSplitter(opened.splitter.width() - 300, 2)  # the side panel wider
-    _settle()
+    settle()
     assert opened.splitter.sizes()[2] > 290
     opened.menu_actions.show_binder.trigger()
-    _settle()
+    settle()
     assert opened.splitter.sizes()[0] == binder
     assert opened.splitter.chosen_sizes()[0] == binder

@@ -3,35 +3,17 @@ tab label reads whole; a 1440x900 window is laid out as it always was."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtWidgets import QApplication, QTabBar, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabBar, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from studio.importers.bundle import import_bundle
 from studio.ui.main_window import MainWindow
-from studio.ui.resources import sample_bundle_dir
 from studio.ui.widgets.flow_layout import STACKED_FORM_WIDTH
 from studio.ui.window_layout import TEXT_SHARE, fit_sizes
+from tests.ui.helpers import settle
 
-SAMPLE = sample_bundle_dir()
 SIDE_LIMIT = 280
 """The widest the Continuity and Search panels may insist on being (px)."""
-
-
-@pytest.fixture
-def sample(window: MainWindow, tmp_path: Path) -> MainWindow:
-    assert SAMPLE is not None
-    path = tmp_path / "sample.safehouse"
-    import_bundle(SAMPLE, path).close()
-    assert window.open_project_path(path)
-    return window
-
-
-def _settle() -> None:
-    for _ in range(3):
-        QApplication.processEvents()
 
 
 def _every_tab_made(window: MainWindow) -> None:
@@ -39,10 +21,10 @@ def _every_tab_made(window: MainWindow) -> None:
     for tabs in (window.side_tabs, window.centre_tabs):
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
-            _settle()
+            settle()
     window.centre_tabs.setCurrentIndex(0)
     window.side_tabs.setCurrentIndex(0)
-    _settle()
+    settle()
 
 
 def _labels_in_sight(tabs: QTabWidget) -> bool:
@@ -84,13 +66,13 @@ def test_a_small_window_gives_the_width_to_the_writing(
     sample.resize(1440, 900)
     _every_tab_made(sample)
     sample.resize(*size)
-    _settle()
+    settle()
     assert sample.width() == size[0]  # no panel holds the window wider than the screen
     binder, centre, side = sample.splitter.sizes()
     assert centre >= round(sum((binder, centre, side)) * TEXT_SHARE)
     for index in range(sample.side_tabs.count()):
         sample.side_tabs.setCurrentIndex(index)
-        _settle()
+        settle()
         viewport = sample.editor.editor.viewport().width()
         assert viewport >= sample.side_tabs.width(), sample.side_tabs.tabText(index)
         assert viewport > sample.binder.width()
@@ -103,18 +85,18 @@ def test_a_small_window_gives_the_width_to_the_writing(
 def test_at_800_the_side_panels_wrap_their_controls(qtbot: QtBot, sample: MainWindow) -> None:
     _every_tab_made(sample)
     sample.resize(800, 600)
-    _settle()
+    settle()
     for panel in (sample.continuity, sample.project_search):
         assert panel.minimumSizeHint().width() < SIDE_LIMIT, panel.objectName()
     # The Search panel's "Replace All in Book…" went under the replacement, not off the edge.
     search = sample.project_search
     sample.side_tabs.setCurrentWidget(sample.search_host)
-    _settle()
+    settle()
     assert search.replace_all.geometry().right() <= search.width()
     assert search.replace_all.y() > search.replacement.y()
     # The inspector and the card put their labels above their fields.
     sample.side_tabs.setCurrentWidget(sample.inspector)
-    _settle()
+    settle()
     assert sample.inspector.width() < STACKED_FORM_WIDTH
     assert sample.inspector.pov.y() > sample.inspector.status.y() + sample.inspector.status.height()
     # The binder's titles get the width of its counts.
@@ -123,14 +105,14 @@ def test_at_800_the_side_panels_wrap_their_controls(qtbot: QtBot, sample: MainWi
 
 def test_a_window_made_larger_again_has_the_widths_chosen(qtbot: QtBot, sample: MainWindow) -> None:
     sample.resize(1440, 900)
-    _settle()
+    settle()
     before = sample.splitter.sizes()
     sample.resize(800, 600)
-    _settle()
+    settle()
     assert sample.splitter.sizes()[0] < before[0] and sample.splitter.sizes()[2] < before[2]
     assert not sample.binder.tree.isColumnHidden(1) or sample.binder.width() < 190
     sample.resize(1440, 900)
-    _settle()
+    settle()
     assert sample.splitter.sizes() == before
     assert not sample.binder.tree.isColumnHidden(1)
     assert sample.splitter.chosen_sizes() == [270, 780, 390]
@@ -139,7 +121,7 @@ def test_a_window_made_larger_again_has_the_widths_chosen(qtbot: QtBot, sample: 
 def test_1440_by_900_is_laid_out_as_before(qtbot: QtBot, sample: MainWindow) -> None:
     sample.resize(1440, 900)
     _every_tab_made(sample)
-    _settle()
+    settle()
     assert sample.splitter.sizes() == [270, 772, 390]
     assert not sample.binder.tree.isColumnHidden(1)
     for tabs in (sample.centre_tabs, sample.side_tabs):
@@ -151,15 +133,15 @@ def test_focus_mode_in_a_small_window_gives_the_text_everything(
     qtbot: QtBot, sample: MainWindow
 ) -> None:
     sample.resize(800, 600)
-    _settle()
+    settle()
     sample.enter_focus_mode()
-    _settle()
+    settle()
     assert sample.binder.isHidden() and sample.side_tabs.isHidden()
     assert sample.centre_tabs.width() >= sample.splitter.width() - 2
     sample.leave_focus_mode()
-    _settle()
+    settle()
     sample.resize(800, 600)
-    _settle()
+    settle()
     assert sample.binder.isVisible() and sample.side_tabs.isVisible()
     assert sample.splitter.sizes()[1] >= sum(sample.splitter.sizes()) * TEXT_SHARE - 1
 

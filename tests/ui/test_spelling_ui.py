@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from studio.core.domain import AliasKind, Character
-from studio.importers.bundle import import_bundle
 from studio.services.project import open_project
 from studio.services.spelling import SpellingService
 from studio.ui.main_window import MainWindow
@@ -25,7 +24,6 @@ from studio.ui.spelling.layer import DARK_PAGE_RED, LIGHT_PAGE_RED
 from studio.ui.spelling.name_dialog import AddNameDialog, NameChoice
 from studio.ui.widgets.scene_editor import SceneEditor
 
-SAMPLE = REPO_ROOT / "projects" / "the-lisbon-drop"
 SPELLING_UNDERLINE = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 
 
@@ -77,13 +75,6 @@ def action(menu: QMenu, text: str) -> QAction:
 def settle(qtbot: QtBot, window: MainWindow) -> None:
     """Wait for the lazy re-highlighting of the blocks off screen."""
     qtbot.waitUntil(lambda: window.spelling.layer.idle, timeout=3000)
-
-
-@pytest.fixture
-def sample_path(tmp_path: Path) -> Path:
-    path = tmp_path / "lisbon.safehouse"
-    import_bundle(SAMPLE, path).close()
-    return path
 
 
 @pytest.fixture

@@ -7,36 +7,18 @@ import csv
 import os
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from studio.importers.bundle import import_bundle
 from studio.services.continuity import Check
 from studio.services.project import open_project
 from studio.services.story_order import StoryMark
 from studio.services.timeline_data import ItemRef
 from studio.ui.main_window import MainWindow
 from studio.ui.panels.inspector import anchor_key
-from studio.ui.resources import REPO_ROOT, sample_bundle_dir
+from studio.ui.resources import REPO_ROOT
 from studio.ui.timeline import TimelineView
-
-SAMPLE = sample_bundle_dir()
-
-
-@pytest.fixture
-def sample_path(tmp_path: Path) -> Path:
-    assert SAMPLE is not None
-    path = tmp_path / "sample.safehouse"
-    import_bundle(SAMPLE, path).close()
-    return path
-
-
-@pytest.fixture
-def sample(window: MainWindow, sample_path: Path) -> MainWindow:
-    assert window.open_project_path(sample_path)
-    return window
 
 
 def _scene_id(window: MainWindow, title: str) -> int:
