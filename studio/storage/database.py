@@ -298,7 +298,11 @@ def create_database(
     partial.unlink(missing_ok=True)
     try:
         with open(partial, "xb") as stream:
-            stream.write(image)
+            # In WAL mode: the two format bytes written over as they are sent, so that the
+            # image (a book's worth of pages) is not copied once more to change them.
+            stream.write(image[: _FORMAT_VERSIONS.start])
+            stream.write(_WAL_FORMAT)
+            stream.write(memoryview(image)[_FORMAT_VERSIONS.stop :])
             stream.flush()
             os.fsync(stream.fileno())  # the project is whole on disk before it gets its name
     except OSError as error:
@@ -322,8 +326,9 @@ def _new_project_image(
     author: str,
     language: str,
     fill: Callable[[Connection], None] | None,
-) -> bytearray:
-    """The bytes of a new project file in WAL mode: the schema, the project row, fill's rows."""
+) -> bytes:
+    """The bytes of a new project file, the schema, the project row and fill's rows; the file is
+    put in WAL mode by its two format bytes (see create_database)."""
     memory = sqlite3.connect(":memory:")
     try:
         memory.deserialize(_empty_project_image())
@@ -341,11 +346,10 @@ def _new_project_image(
             if fill is not None:
                 fill(connection)
         # Before the engine is disposed of: disposing of a StaticPool closes its connection.
-        image = bytearray(memory.serialize())
+        image = memory.serialize()
         engine.dispose()
     finally:
         memory.close()
-    image[_FORMAT_VERSIONS] = _WAL_FORMAT
     return image
 
 
