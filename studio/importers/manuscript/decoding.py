@@ -19,6 +19,7 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 _UTF16_32 = frozenset({"utf-16", "utf-32"})  # CR and LF are more than one byte in these
 # Control characters that never occur in a text file (tab, line feed, form feed, CR excepted).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_LONE_CR = re.compile(rb"\r(?!\n)")  # a CR that is not a CRLF's (an old Mac's line end)
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a zip archive (a Word .docx file has this form: give it the .docx ending)"),
     (b"%PDF", "a PDF"),
@@ -95,17 +96,19 @@ def _decode(data: bytes, path: Path) -> tuple[str, str, tuple[str, ...]]:
 
 
 def _decoded(data: bytes, codec: str) -> str:
-    """data decoded; for UTF-8 and Windows-1252, CRLF made LF in the bytes first (half the
-    work of doing it in the text). An error is raised as decoding data itself raises it."""
-    if codec in _UTF16_32 or b"\r\n" not in data:
+    """data decoded; for UTF-8 and Windows-1252, a Windows file's CRLFs made LF in the bytes
+    first (half the work of doing it in the text). An error is raised as decoding data itself
+    raises it."""
+    # A one-byte search stops at the first CR; b"\r\n" in a file without one (Unix) is a
+    # two-byte search of all of it (~3 ms for 3 MB).
+    if codec in _UTF16_32 or b"\r" not in data:
         return data.decode(codec)
     # When every CR is a CRLF's (a Windows file), leaving the CRs out makes CRLF LF: a byte
     # dropped in one pass, where replacing CRLF is a search and a copy per line (~3x the time).
-    without_cr = data.replace(b"\r", b"")
-    if len(data) - len(without_cr) == data.count(b"\r\n"):
-        newlines = without_cr
-    else:
-        newlines = data.replace(b"\r\n", b"\n")
+    # The regex that finds a lone CR is ~2x faster than data.count(b"\r\n") (a two-byte count).
+    # Lone CRs (an old Mac's line ends) are made LF in the text.
+    lone_cr = _LONE_CR.search(data) is not None
+    newlines = data.replace(b"\r\n", b"\n") if lone_cr else data.replace(b"\r", b"")
     try:
         return newlines.decode(codec)
     except UnicodeDecodeError:
