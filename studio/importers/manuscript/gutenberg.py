@@ -13,6 +13,7 @@ _END_LINE = re.compile(r"End of (?:the )?Project Gutenberg", re.IGNORECASE)
 # The same lines found in the whole text: white space only within the line.
 _START_IN_TEXT = re.compile(r"\*{3}[^\S\n]*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _END_IN_TEXT = re.compile(r"\*{3}[^\S\n]*END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+_TEXT_PER_LONE_STAR = 4096  # characters of text per lone "*" looked at before searching "***"
 
 
 @dataclass(frozen=True)
@@ -74,12 +75,28 @@ def _find_in_text(text: str, pattern: re.Pattern[str], offset: int) -> int | Non
 
     The search goes from one "***" to the next (a fast scan), not line by line.
     """
-    position = text.find("***", offset)
+    position = _find_stars(text, offset)
     while position >= 0:
         if (position == 0 or text[position - 1] == "\n") and pattern.match(text, position):
             return position
-        position = text.find("***", position + 1)
+        position = _find_stars(text, position + 1)
     return None
+
+
+def _find_stars(text: str, offset: int) -> int:
+    """text.find("***", offset), fast where "*" is rare, as in most books.
+
+    A search for one character is a memchr (~0 ms through 3 MB of text); one for three is a
+    scan (~2 ms from a Gutenberg START line to its END line), about as long per 4 KiB of text as
+    a look at one lone "*". Past as many lone "*" as the text has 4 KiB (a Markdown book's
+    emphasis), the three-character search is the faster.
+    """
+    position = text.find("*", offset)
+    for _ in range(len(text) // _TEXT_PER_LONE_STAR):
+        if position < 0 or text.startswith("***", position):
+            return position
+        position = text.find("*", position + 1)
+    return text.find("***", position)
 
 
 def _header_fields(header: list[str]) -> dict[str, str]:
