@@ -10,7 +10,7 @@ title block.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,8 +20,7 @@ from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from studio.core.domain import SceneStatus
 from studio.core.text import word_counts
-from studio.importers.manuscript.cast_parallel import CastCount
-from studio.importers.manuscript.outline import CastCandidate, ManuscriptOutline
+from studio.importers.manuscript.outline import ManuscriptOutline
 from studio.importers.manuscript.parse import read_manuscript
 from studio.services.project import Project, create_project
 from studio.storage.models import Base, ChapterRow, CharacterRow, PartRow, ProjectRow, SceneRow
@@ -61,11 +60,9 @@ def _counted(count: int, noun: str) -> str:
 
 def auto_characters(outline: ManuscriptOutline) -> list[str]:
     """The candidates a writer would most likely tick: the most frequent recurring names."""
-    return _most_likely(outline.candidates)
-
-
-def _most_likely(candidates: Sequence[CastCandidate]) -> list[str]:
-    frequent = [c for c in candidates if c.count >= AUTO_CAST_MINIMUM and c.kind == "person"]
+    frequent = [
+        c for c in outline.candidates if c.count >= AUTO_CAST_MINIMUM and c.kind == "person"
+    ]
     return [c.name for c in frequent[:AUTO_CAST_LIMIT]]
 
 
@@ -77,34 +74,24 @@ def write_outline(
     progress: Progress | None = None,
 ) -> Project:
     """A new project at target holding the outline, with the named characters in the bible."""
-    chosen = list(characters)
-    project, _rows_written, _cast = _write(outline, Path(target), lambda: chosen, progress)
+    project, _rows_written = _write(outline, Path(target), list(characters), progress)
     return project
 
 
 def _write(
-    outline: ManuscriptOutline,
-    target: Path,
-    characters: Callable[[], list[str]],
-    progress: Progress | None,
-) -> tuple[Project, _Rows, list[str]]:
-    """The new project, its rows written with the project row (no file if anything fails), and
-    the characters put in its bible."""
+    outline: ManuscriptOutline, target: Path, characters: list[str], progress: Progress | None
+) -> tuple[Project, _Rows]:
+    """The new project, its rows written with the project row (no file if anything fails)."""
     rows = _rows(outline, progress)
-    cast: list[str] = []
+    cast_rows = _cast_rows(characters)
 
     def fill(connection: Connection) -> None:
-        _insert(connection, rows)
-        # Asked for last: the cast may still be being counted in another process (see
-        # cast_parallel), while the rows above were made.
-        cast.extend(characters())
-        if cast:
-            _insert_rows(connection, _table(CharacterRow), _cast_rows(cast))
+        _insert(connection, rows, cast_rows)
 
     project = create_project(target, title=outline.title, author=outline.author, fill=fill)
     if progress is not None:
         progress(1.0)
-    return project, rows, cast
+    return project, rows
 
 
 @dataclass(frozen=True)
@@ -161,7 +148,7 @@ def _cast_rows(characters: list[str]) -> list[dict[str, Any]]:
     return [{"display_name": name, "position": n} for n, name in enumerate(characters)]
 
 
-def _insert(connection: Connection, rows: _Rows) -> None:
+def _insert(connection: Connection, rows: _Rows, cast_rows: list[dict[str, Any]]) -> None:
     """The rows (and the front matter), in the caller's transaction."""
     # One executemany of plain tuples per table: SQLAlchemy's executemany of dicts builds each
     # row's parameters in Python, a third of the insert's time.
@@ -169,15 +156,12 @@ def _insert(connection: Connection, rows: _Rows) -> None:
         (PartRow, rows.parts),
         (ChapterRow, rows.chapters),
         (SceneRow, rows.scenes),
+        (CharacterRow, cast_rows),
     ):
         if table_rows:
-            _insert_rows(connection, _table(model), table_rows)
+            _insert_rows(connection, Base.metadata.tables[model.__tablename__], table_rows)
     if rows.front:
         _set_setting(connection, FRONT_MATTER_SETTING, rows.front)
-
-
-def _table(model: type[Base]) -> Table:
-    return Base.metadata.tables[model.__tablename__]
 
 
 def _insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -235,15 +219,10 @@ def import_manuscript_file(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Read source (.txt, .md, .docx) and write it as a new project at target."""
-    # The cast is not looked for unless wanted, and when it is, it is counted beside the writing.
-    outline = read_manuscript(Path(source), heading_pattern, candidates=False)
-    if characters == "auto":
-        with CastCount([scene.body for scene in outline.scenes()]) as counting:
-            project, rows, cast = _write(
-                outline, Path(target), lambda: _most_likely(counting.candidates()), progress
-            )
-    else:
-        project, rows, cast = _write(outline, Path(target), list, progress)
+    auto = characters == "auto"
+    outline = read_manuscript(Path(source), heading_pattern, candidates=auto)
+    cast = auto_characters(outline) if auto else []  # the cast is not looked for unless wanted
+    project, rows = _write(outline, Path(target), cast, progress)
     project.close()
     # The counts of what was written (as the project's stats would read them back).
     return ImportReport(

@@ -212,3 +212,9 @@ def test_name_runs_are_the_runs_but_lone_capitals(manuscripts_dir: Path) -> None
         runs = [m.span() for m in cast._CLASS_RUN.finditer(classes)]
         expected = [(start, end) for start, end in runs if end - start > 1]
         assert [m.span() for m in cast._CLASS_NAME_RUN.finditer(classes)] == expected
+
+
+def test_a_place_named_in_the_first_words_of_the_book_is_a_place() -> None:
+    # "go to Tula" at the very start: the look at the words before the name once reached past
+    # the start of the text and missed the "to".
+    assert kinds("go to Tula.", "Then to Tula again.") == {"Tula": "place"}

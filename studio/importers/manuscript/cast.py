@@ -137,14 +137,6 @@ class _Tally:
     article: Counter[Name] = field(default_factory=Counter)  # after "the", "a", "an"
     titled_article: Counter[Name] = field(default_factory=Counter)  # "the Miss Bennets"
 
-    def update(self, other: _Tally) -> None:
-        """Add other's counts to these."""
-        self.total.update(other.total)
-        self.mid.update(other.mid)
-        self.place.update(other.place)
-        self.article.update(other.article)
-        self.titled_article.update(other.titled_article)
-
     def add(self, names: RunNames, initial: bool, before: str | None, times: int = 1) -> None:
         for name, lead in names:
             self.total[name] += times
@@ -168,28 +160,12 @@ class _Group:
     titled_article: int = 0
 
 
-@dataclass(frozen=True)
-class NameCounts:
-    """The names in a stretch of text, counted by where they stand, and the runs that wait.
-
-    A run starting a sentence with more than one word ("Because Sónya", "Sophia Petrova") waits
-    until the whole book is counted: its first word is kept only if seen beginning a name mid-
-    sentence somewhere. Plain data, so that counts made elsewhere (another process, another
-    stretch of the book) can be added together (see candidates_from).
-    """
-
-    tally: _Tally
-    deferred: list[str]
-
-
 def find_candidates(paragraphs: Iterable[str]) -> tuple[CastCandidate, ...]:
     """Candidate characters in paragraphs (markup allowed): people first, most frequent first."""
-    return candidates_from([count_names(paragraphs)])
-
-
-def candidates_from(counts: Iterable[NameCounts]) -> tuple[CastCandidate, ...]:
-    """The candidates in the runs counted over the whole book, stretch by stretch in any order."""
-    tally = _tally(list(counts))
+    # Ten line breaks first: every run then starts ten characters in or more, so the look at the
+    # ten characters before it (see _scan) never reaches before the text, as a negative start
+    # would (it counts from the end). A run after them is where a run after a paragraph is.
+    tally = _scan("\n".join(["\n" * 9, *paragraphs]))
     singles = frozenset(name[0] for name in tally.total if len(name) == 1)
     offered: list[CastCandidate] = []
     for name, group in _merge_short_forms(tally).items():
@@ -202,24 +178,16 @@ def candidates_from(counts: Iterable[NameCounts]) -> tuple[CastCandidate, ...]:
     return tuple(kept)
 
 
-def count_names(paragraphs: Iterable[str]) -> NameCounts:
-    """Every name in paragraphs, counted by where it stands."""
-    # Ten line breaks first: every run then starts ten characters in or more, so the look at the
-    # ten characters before it (see _scan) never reaches before the text, as a negative start
-    # would (it counts from the end). A run after them is where a run after a paragraph is.
-    return _scan("\n".join(["\n" * 9, *paragraphs]))
-
-
-def _scan(text: str) -> NameCounts:
-    """The names in text, which starts with ten line breaks: each run's mentions are listed by
-    where they stand, then its names counted once a run (not once a mention)."""
+def _scan(text: str) -> _Tally:
+    """Count every name in text, which starts with ten line breaks: each run's mentions are
+    listed by kind, then its names counted once a run (not once a mention)."""
     # One pass over the regex's runs with everything in locals: a book has some 50,000 runs, and
     # this loop (not the regex) is most of the time.
-    named: list[str] = []
-    initial: list[str] = []
-    after_place: list[str] = []
-    after_article: list[str] = []
-    deferred: list[str] = []
+    named: list[str] = []  # each run once per mention
+    initial: list[str] = []  # starting a sentence
+    after_place: list[str] = []  # after "in", "to", "from"…
+    after_article: list[str] = []  # after "the", "a", "an"
+    deferred: list[list[str]] = []  # "Because Sónya" or "Sophia Petrova"? See below.
     never, ends_with = _NEVER_NAMES, text.endswith
     place_tails, article_tails = _PLACE_TAILS, _ARTICLE_TAILS
     place_before, articles, opening_quotes = PLACE_BEFORE, ARTICLES, _OPENING_QUOTES
@@ -229,7 +197,7 @@ def _scan(text: str) -> NameCounts:
         run = text[start:end]
         if run in never or not run[0].isupper():
             continue  # "The", "He", "I": half the runs, and never a name whatever comes before
-        before = text[start - 1]  # every run starts ten characters in or more (count_names)
+        before = text[start - 1]  # every run starts ten characters in or more
         if before == " ":
             mark = text[start - 2]
             if mark.isalpha():
@@ -261,7 +229,7 @@ def _scan(text: str) -> NameCounts:
             elif word_before in articles:
                 after_article.append(run)
         elif " " in run and run.split(" ", 1)[0].lower() not in _NOT_FIRST:
-            deferred.append(run)
+            deferred.append(run.split(" "))
         else:
             named.append(run)
             initial.append(run)
@@ -269,25 +237,12 @@ def _scan(text: str) -> NameCounts:
     _count_runs(
         tally, Counter(named), Counter(initial), Counter(after_place), Counter(after_article)
     )
-    return NameCounts(tally, deferred)
-
-
-def _tally(counts: list[NameCounts]) -> _Tally:
-    """The names counted over all the counts, the runs that waited included."""
-    if len(counts) == 1:
-        tally = counts[0].tally
-    else:
-        tally = _Tally()
-        for part in counts:
-            tally.update(part.tally)
     mid_first = {name[0] for name in tally.mid}
-    for part in counts:
-        for run in part.deferred:  # "Because Sónya" or "Sophia Petrova"?
-            words = run.split(" ")
-            if _without_possessive(words[0]) in mid_first:
-                tally.add(_names_in_run(words), True, None)
-            else:
-                tally.add(_names_in_run(words[1:]), False, None)
+    for words in deferred:  # "Because Sónya" or "Sophia Petrova"?
+        if _without_possessive(words[0]) in mid_first:
+            tally.add(_names_in_run(words), True, None)
+        else:
+            tally.add(_names_in_run(words[1:]), False, None)
     return tally
 
 
