@@ -153,7 +153,8 @@ def test_a_bad_file_gets_a_clear_message(
     source.write_bytes(content)
     dialog = shown(qtbot, source)
     assert says in dialog.problem.text()
-    assert "draft.txt" in dialog.problem.text()
+    assert dialog.heading.text() == "Cannot import draft.txt"
+    assert not dialog.problem.text().startswith("Cannot import")  # said once, in the heading
     assert dialog.body.isHidden() and dialog.import_button.isHidden()
     assert dialog.cancel_button.text() == "Close"
     assert not dialog.start_import()
@@ -258,7 +259,7 @@ def test_return_closes_the_message_about_a_bad_file(qtbot: QtBot, tmp_path: Path
     dialog = shown(qtbot, source)
     dialog.show()
     qtbot.waitExposed(dialog)
-    assert "it is a PDF" in dialog.problem.text()
+    assert dialog.problem.text().startswith("It is a PDF, not text. Save the manuscript as")
     assert dialog.cancel_button.isDefault()
     QTest.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.result() == ImportManuscriptDialog.DialogCode.Rejected and not dialog.isVisible()

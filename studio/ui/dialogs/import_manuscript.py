@@ -276,7 +276,7 @@ class ImportManuscriptDialog(QDialog):
             self.tree.clear()
             self.cast.clear()
             self.heading.setText(f"Cannot import {self.source.name}")
-            self.problem.setText(str(error))
+            self.problem.setText(_under_heading(str(error), self.source.name))
             for widget in (self.summary, self.body, self.import_button):
                 widget.hide()
             self.problem.show()
@@ -537,3 +537,12 @@ def _label(parent: QWidget, name: str, text: str) -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(True)
     return label
+
+
+def _under_heading(message: str, name: str) -> str:
+    """message without its opening "Cannot import “name”: ", which the heading above says."""
+    opening = f"Cannot import “{name}”: "
+    if not message.startswith(opening):
+        return message
+    rest = message[len(opening) :]
+    return rest[:1].upper() + rest[1:]
